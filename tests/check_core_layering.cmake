@@ -1,0 +1,15 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Fails when any file under core/ includes QtGui, QtWidgets or QCustomPlot.
+file(GLOB_RECURSE files ${CORE_DIR}/*.h ${CORE_DIR}/*.cpp ${CORE_DIR}/*.cmake ${CORE_DIR}/CMakeLists.txt)
+set(bad "")
+foreach(f ${files})
+  file(STRINGS ${f} lines REGEX "#include[ \t]*[<\"](QtGui|QtWidgets|QWidget|QPainter|QColor|QIcon|QImage|QPixmap|QFont|QApplication|QGuiApplication|qcustomplot)|Qt6?::(Gui|Widgets)|QCustomPlotQt6::")
+  if(lines)
+    list(APPEND bad "${f}: ${lines}")
+  endif()
+endforeach()
+if(bad)
+  string(REPLACE ";" "\n" bad "${bad}")
+  message(FATAL_ERROR "core/ must not depend on QtGui/QtWidgets/QCustomPlot:\n${bad}")
+endif()
+message(STATUS "core/ layering ok (${CMAKE_CURRENT_LIST_FILE})")
