@@ -13,7 +13,7 @@ packages=(
   librdkafka-dev libavro-dev qtkeychain-qt6-dev
   influxdb
   xvfb xauth imagemagick appstream dpkg-dev file zlib1g-dev
-  fonts-dejavu-core
+  fonts-dejavu-core clang libclang-rt-14-dev lld
 )
 
 if [ "$(id -u)" -ne 0 ]; then
