@@ -1,0 +1,624 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "tests/support/ContractHttpServer.h"
+
+#include "core/http/GzipCodec.h"
+#include "core/http/GzipEncoder.h"
+#include "core/http/HttpFailure.h"
+#include "tests/support/ContractSocket.h"
+
+#include <QUrl>
+
+#include <nlohmann/json.hpp>
+
+#include <arpa/inet.h>
+#include <cerrno>
+#include <condition_variable>
+#include <cstring>
+#include <fcntl.h>
+#include <list>
+#include <mutex>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <thread>
+#include <unistd.h>
+
+namespace sasquatch::test {
+
+namespace {
+
+constexpr qsizetype kMaxHeadBytes = 64 * 1024;
+
+struct Route
+{
+    QByteArray method;
+    QString path;
+    ContractHttpServer::Handler handler;
+
+    bool matches(const ContractRequest &r) const
+    {
+        if (method != "*" && method != r.method)
+            return false;
+        if (path.endsWith(QLatin1Char('*')))
+            return r.path.startsWith(QStringView(path).chopped(1));
+        return r.path == path;
+    }
+};
+
+bool hasToken(const QByteArray &headerValue, const QByteArray &token)
+{
+    for (const QByteArray &part : headerValue.toLower().split(','))
+        if (part.trimmed().split(';').value(0).trimmed() == token)
+            return true;
+    return false;
+}
+
+QByteArray chunkFrame(const QByteArray &data)
+{
+    return QByteArray::number(data.size(), 16) + "\r\n" + data + "\r\n";
+}
+
+ContractResponse errorJson(int status, const QString &text)
+{
+    const nlohmann::json body = {{"error", text.toStdString()}};
+    ContractResponse r = ContractResponse::json(status, QByteArray::fromStdString(body.dump()));
+    r.closeAfter = status == 400 || status == 413 || status == 431;
+    return r;
+}
+
+// One piece of the response body as it goes on the wire (chunk framing included).
+struct WireSegment
+{
+    QByteArray bytes;
+    std::chrono::milliseconds delay{0};
+};
+
+} // namespace
+
+struct ContractHttpServer::Impl
+{
+    // Configuration and records, guarded by mutex.
+    mutable std::mutex mutex;
+    mutable std::condition_variable arrived;
+    std::vector<Route> routes;
+    Handler fallback;
+    std::vector<ContractRequest> received;
+    std::vector<ContractRequest> unmatched;
+    qint64 maxBodyBytes = kDefaultMaxBodyBytes;
+    int connections = 0;
+
+    std::mutex handlerMutex; // handlers run one at a time
+    ContractAddress address = ContractAddress::IPv4;
+    quint16 port = 0;
+    int listenFd = -1;
+    int wakePipe[2] = {-1, -1};
+    std::atomic<bool> running{false};
+    std::thread acceptThread;
+    struct Worker
+    {
+        std::thread thread;
+        std::shared_ptr<std::atomic<bool>> done;
+    };
+    std::list<Worker> workers; // touched by the accept thread, then by stop() after joining it
+
+    void acceptLoop();
+    void serve(int fd, int connectionIndex);
+    // Reads one request; returns 0 on success, or the status to answer with (400/413/431),
+    // or -1 when the connection is gone.
+    int readRequest(ContractSocket &socket, QByteArray &buffer, ContractRequest &request);
+    bool readBody(ContractSocket &socket, QByteArray &buffer, ContractRequest &request);
+    ContractResponse dispatch(const ContractRequest &request);
+    // Sends the response; returns whether the connection may carry another request.
+    bool respond(ContractSocket &socket, const ContractRequest &request, ContractResponse response);
+};
+
+ContractHttpServer::ContractHttpServer() : m_impl(std::make_unique<Impl>()) {}
+
+ContractHttpServer::~ContractHttpServer()
+{
+    stop();
+}
+
+Outcome<Done> ContractHttpServer::start(ContractAddress address)
+{
+    if (m_impl->running)
+        return Failure{QStringLiteral("contract server is already running on port %1").arg(m_impl->port)};
+    Impl &d = *m_impl;
+    d.address = address;
+    const int family = address == ContractAddress::IPv6 ? AF_INET6 : AF_INET;
+    d.listenFd = ::socket(family, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (d.listenFd < 0)
+        return Failure{QStringLiteral("socket(): %1").arg(QString::fromLocal8Bit(strerror(errno)))};
+    int one = 1;
+    ::setsockopt(d.listenFd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+    int rc = 0;
+    if (family == AF_INET6) {
+        sockaddr_in6 a{};
+        a.sin6_family = AF_INET6;
+        a.sin6_addr = in6addr_loopback;
+        rc = ::bind(d.listenFd, reinterpret_cast<sockaddr *>(&a), sizeof a);
+    } else {
+        sockaddr_in a{};
+        a.sin_family = AF_INET;
+        a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        rc = ::bind(d.listenFd, reinterpret_cast<sockaddr *>(&a), sizeof a);
+    }
+    if (rc != 0 || ::listen(d.listenFd, 64) != 0) {
+        const QString why = QString::fromLocal8Bit(strerror(errno));
+        ::close(d.listenFd);
+        d.listenFd = -1;
+        return Failure{QStringLiteral("cannot listen on %1 loopback: %2")
+                           .arg(family == AF_INET6 ? QStringLiteral("IPv6") : QStringLiteral("IPv4"), why)};
+    }
+    sockaddr_storage bound{};
+    socklen_t len = sizeof bound;
+    ::getsockname(d.listenFd, reinterpret_cast<sockaddr *>(&bound), &len);
+    d.port = ntohs(family == AF_INET6 ? reinterpret_cast<sockaddr_in6 *>(&bound)->sin6_port
+                                      : reinterpret_cast<sockaddr_in *>(&bound)->sin_port);
+    if (::pipe2(d.wakePipe, O_CLOEXEC) != 0) {
+        ::close(d.listenFd);
+        d.listenFd = -1;
+        return Failure{QStringLiteral("pipe(): %1").arg(QString::fromLocal8Bit(strerror(errno)))};
+    }
+    {
+        std::lock_guard lock(d.mutex);
+        d.connections = 0;
+    }
+    d.running = true;
+    d.acceptThread = std::thread([&d] { d.acceptLoop(); });
+    return Done{};
+}
+
+void ContractHttpServer::stop()
+{
+    Impl &d = *m_impl;
+    if (!d.running.exchange(false))
+        return;
+    // Never read, so it stays readable: every poll() in every thread sees it from now on.
+    const char byte = 'x';
+    while (::write(d.wakePipe[1], &byte, 1) < 0 && errno == EINTR) {
+    }
+    d.acceptThread.join();
+    for (auto &w : d.workers)
+        w.thread.join();
+    d.workers.clear();
+    ::close(d.listenFd);
+    ::close(d.wakePipe[0]);
+    ::close(d.wakePipe[1]);
+    d.listenFd = d.wakePipe[0] = d.wakePipe[1] = -1;
+}
+
+bool ContractHttpServer::isRunning() const { return m_impl->running; }
+quint16 ContractHttpServer::port() const { return m_impl->port; }
+
+QString ContractHttpServer::baseUrl() const
+{
+    const QString host = m_impl->address == ContractAddress::IPv6 ? QStringLiteral("[::1]")
+                                                                   : QStringLiteral("127.0.0.1");
+    return QStringLiteral("http://%1:%2").arg(host).arg(m_impl->port);
+}
+
+QString ContractHttpServer::url(const QString &pathAndQuery) const
+{
+    return baseUrl() + pathAndQuery;
+}
+
+void ContractHttpServer::on(const QByteArray &method, const QString &path, Handler handler)
+{
+    std::lock_guard lock(m_impl->mutex);
+    m_impl->routes.push_back({method, path, std::move(handler)});
+}
+
+void ContractHttpServer::on(const QByteArray &method, const QString &path, const ContractResponse &response)
+{
+    on(method, path, [response](const ContractRequest &) { return response; });
+}
+
+void ContractHttpServer::onSequence(const QByteArray &method, const QString &path,
+                                    std::vector<ContractResponse> responses)
+{
+    if (responses.empty())
+        responses.push_back(errorJson(500, QStringLiteral("contract server: empty response sequence")));
+    auto next = std::make_shared<std::size_t>(0);
+    on(method, path, [responses = std::move(responses), next](const ContractRequest &) {
+        const std::size_t i = std::min(*next, responses.size() - 1);
+        ++*next;
+        return responses[i];
+    });
+}
+
+void ContractHttpServer::setFallback(Handler handler)
+{
+    std::lock_guard lock(m_impl->mutex);
+    m_impl->fallback = std::move(handler);
+}
+
+void ContractHttpServer::clearRoutes()
+{
+    std::lock_guard lock(m_impl->mutex);
+    m_impl->routes.clear();
+}
+
+void ContractHttpServer::setMaxBodyBytes(qint64 bytes)
+{
+    std::lock_guard lock(m_impl->mutex);
+    m_impl->maxBodyBytes = bytes;
+}
+
+std::vector<ContractRequest> ContractHttpServer::requests() const
+{
+    std::lock_guard lock(m_impl->mutex);
+    return m_impl->received;
+}
+
+std::vector<ContractRequest> ContractHttpServer::requestsTo(const QString &path) const
+{
+    std::lock_guard lock(m_impl->mutex);
+    std::vector<ContractRequest> out;
+    for (const auto &r : m_impl->received)
+        if (r.path == path)
+            out.push_back(r);
+    return out;
+}
+
+std::vector<ContractRequest> ContractHttpServer::unmatchedRequests() const
+{
+    std::lock_guard lock(m_impl->mutex);
+    return m_impl->unmatched;
+}
+
+int ContractHttpServer::requestCount() const
+{
+    std::lock_guard lock(m_impl->mutex);
+    return static_cast<int>(m_impl->received.size());
+}
+
+int ContractHttpServer::connectionCount() const
+{
+    std::lock_guard lock(m_impl->mutex);
+    return m_impl->connections;
+}
+
+bool ContractHttpServer::waitForRequests(int count, std::chrono::milliseconds timeout) const
+{
+    std::unique_lock lock(m_impl->mutex);
+    return m_impl->arrived.wait_for(lock, timeout, [this, count] {
+        return static_cast<int>(m_impl->received.size()) >= count;
+    });
+}
+
+void ContractHttpServer::clearRequests()
+{
+    std::lock_guard lock(m_impl->mutex);
+    m_impl->received.clear();
+    m_impl->unmatched.clear();
+}
+
+void ContractHttpServer::Impl::acceptLoop()
+{
+    int index = 0;
+    for (;;) {
+        pollfd fds[2] = {{listenFd, POLLIN, 0}, {wakePipe[0], POLLIN, 0}};
+        const int rc = ::poll(fds, 2, -1);
+        if (rc < 0 && errno == EINTR)
+            continue;
+        if (rc < 0 || fds[1].revents != 0)
+            return;
+        const int fd = ::accept4(listenFd, nullptr, nullptr, SOCK_CLOEXEC);
+        if (fd < 0)
+            continue;
+        {
+            std::lock_guard lock(mutex);
+            index = ++connections;
+        }
+        // Reap finished connection threads so long test runs do not pile them up.
+        for (auto it = workers.begin(); it != workers.end();) {
+            if (it->done->load()) {
+                it->thread.join();
+                it = workers.erase(it);
+            } else {
+                ++it;
+            }
+        }
+        auto done = std::make_shared<std::atomic<bool>>(false);
+        workers.push_back({std::thread([this, fd, index, done] {
+                               serve(fd, index);
+                               done->store(true);
+                           }),
+                           done});
+    }
+}
+
+void ContractHttpServer::Impl::serve(int fd, int connectionIndex)
+{
+    ContractSocket socket(fd, wakePipe[0]);
+    QByteArray buffer;
+    for (int n = 1;; ++n) {
+        ContractRequest request;
+        request.connection = connectionIndex;
+        request.indexOnConnection = n;
+        const int problem = readRequest(socket, buffer, request);
+        if (problem < 0)
+            return;
+        if (problem > 0) {
+            const QString why = problem == 413 ? QStringLiteral("request body too large")
+                : problem == 431               ? QStringLiteral("request head too large")
+                                               : QStringLiteral("malformed request");
+            respond(socket, request, errorJson(problem, QStringLiteral("contract server: ") + why));
+            return;
+        }
+        ContractResponse response = dispatch(request);
+        if (!respond(socket, request, std::move(response)))
+            return;
+    }
+}
+
+int ContractHttpServer::Impl::readRequest(ContractSocket &socket, QByteArray &buffer, ContractRequest &request)
+{
+    qsizetype headEnd = -1;
+    while ((headEnd = buffer.indexOf("\r\n\r\n")) < 0) {
+        if (buffer.size() > kMaxHeadBytes)
+            return 431;
+        if (!socket.readSome(buffer))
+            return -1;
+    }
+    const QByteArray head = buffer.left(headEnd);
+    buffer.remove(0, headEnd + 4);
+
+    const QList<QByteArray> lines = head.split('\n');
+    const QList<QByteArray> requestLine = lines.value(0).trimmed().split(' ');
+    if (requestLine.size() != 3 || !requestLine[2].startsWith("HTTP/1.") || !requestLine[1].startsWith('/'))
+        return 400;
+    request.method = requestLine[0];
+    request.target = requestLine[1];
+    for (qsizetype i = 1; i < lines.size(); ++i) {
+        const QByteArray line = lines[i].trimmed();
+        const qsizetype colon = line.indexOf(':');
+        if (colon <= 0)
+            return 400;
+        request.headers.emplace_back(line.left(colon).trimmed().toLower(), line.mid(colon + 1).trimmed());
+    }
+    const qsizetype q = request.target.indexOf('?');
+    request.path = QUrl::fromPercentEncoding(q < 0 ? request.target : request.target.left(q));
+    if (q >= 0)
+        request.query = ContractRequest::parseForm(request.target.mid(q + 1));
+    // HTTP/1.0 clients get one request per connection unless they ask for keep-alive.
+    if (requestLine[2] == "HTTP/1.0" && !hasToken(request.header("connection"), "keep-alive"))
+        request.headers.emplace_back("connection", "close");
+
+    if (!readBody(socket, buffer, request))
+        return request.bodyError == QLatin1String("too large") ? 413 : (request.bodyError.isEmpty() ? -1 : 400);
+    if (hasToken(request.header("content-encoding"), "gzip")) {
+        auto decoded = GzipCodec::decompress(request.rawBody);
+        if (decoded)
+            request.body = std::move(decoded).value();
+        else
+            request.bodyError = decoded.error();
+    } else {
+        request.body = request.rawBody;
+    }
+    return 0;
+}
+
+bool ContractHttpServer::Impl::readBody(ContractSocket &socket, QByteArray &buffer, ContractRequest &request)
+{
+    qint64 limit = 0;
+    {
+        std::lock_guard lock(mutex);
+        limit = maxBodyBytes;
+    }
+    const bool chunked = hasToken(request.header("transfer-encoding"), "chunked");
+    const QByteArray lengthHeader = request.header("content-length");
+    bool lengthOk = true;
+    const qint64 length = lengthHeader.isEmpty() ? 0 : lengthHeader.toLongLong(&lengthOk);
+    if (!lengthOk || length < 0) {
+        request.bodyError = QStringLiteral("bad Content-Length");
+        return false;
+    }
+    if (length > limit) {
+        request.bodyError = QStringLiteral("too large");
+        return false;
+    }
+    // curl waits for "100 Continue" before sending a large body; answer as a server would.
+    if (hasToken(request.header("expect"), "100-continue") && (chunked || length > 0) && buffer.isEmpty())
+        if (!socket.writeAll("HTTP/1.1 100 Continue\r\n\r\n"))
+            return false;
+
+    if (!chunked) {
+        while (buffer.size() < length)
+            if (!socket.readSome(buffer))
+                return false;
+        request.rawBody = buffer.left(length);
+        buffer.remove(0, length);
+        return true;
+    }
+    for (;;) {
+        qsizetype eol = -1;
+        while ((eol = buffer.indexOf("\r\n")) < 0)
+            if (!socket.readSome(buffer))
+                return false;
+        bool ok = false;
+        const qint64 size = buffer.left(eol).split(';').value(0).trimmed().toLongLong(&ok, 16);
+        if (!ok || size < 0) {
+            request.bodyError = QStringLiteral("bad chunk size");
+            return false;
+        }
+        if (request.rawBody.size() + size > limit) {
+            request.bodyError = QStringLiteral("too large");
+            return false;
+        }
+        buffer.remove(0, eol + 2);
+        if (size == 0) {
+            // Trailer fields, if any, end with an empty line.
+            qsizetype end = -1;
+            while ((end = buffer.indexOf("\r\n")) != 0) {
+                if (end > 0) {
+                    buffer.remove(0, end + 2);
+                    continue;
+                }
+                if (!socket.readSome(buffer))
+                    return false;
+            }
+            buffer.remove(0, 2);
+            return true;
+        }
+        while (buffer.size() < size + 2)
+            if (!socket.readSome(buffer))
+                return false;
+        request.rawBody += buffer.left(size);
+        buffer.remove(0, size + 2);
+    }
+}
+
+ContractResponse ContractHttpServer::Impl::dispatch(const ContractRequest &request)
+{
+    Handler handler;
+    {
+        std::lock_guard lock(mutex);
+        received.push_back(request);
+        for (auto it = routes.rbegin(); it != routes.rend(); ++it)
+            if (it->matches(request)) {
+                handler = it->handler;
+                break;
+            }
+        if (!handler) {
+            unmatched.push_back(request);
+            handler = fallback;
+        }
+    }
+    arrived.notify_all();
+    if (!handler)
+        return errorJson(404, QStringLiteral("contract server: no route for %1 %2")
+                                  .arg(QString::fromLatin1(request.method), request.path));
+    std::lock_guard serial(handlerMutex);
+    return handler(request);
+}
+
+bool ContractHttpServer::Impl::respond(ContractSocket &socket, const ContractRequest &request,
+                                       ContractResponse response)
+{
+    if (response.fault == ContractFault::CloseWithoutResponse)
+        return false;
+    if (!socket.sleepFor(response.delayBeforeHeaders))
+        return false;
+    if (!response.raw.isEmpty()) {
+        socket.writeAll(response.raw);
+        return false; // we cannot know where a hand-written response ends
+    }
+
+    const bool head = request.method == "HEAD";
+    const bool noBody = response.status == 204 || response.status == 304 || response.status < 200;
+    const bool gzip = !noBody
+        && (response.compression == ContractCompression::Always
+            || (response.compression == ContractCompression::GzipIfAccepted
+                && hasToken(request.header("accept-encoding"), "gzip")));
+    ContractFraming framing = response.framing;
+    if (response.producer && framing == ContractFraming::ContentLength)
+        framing = ContractFraming::Chunked;
+    const bool closing = response.closeAfter || framing == ContractFraming::CloseDelimited
+        || hasToken(request.header("connection"), "close") || response.fault != ContractFault::None;
+
+    // Without a producer the whole body is known: encode it now so that Content-Length is
+    // exact and faults can cut it in half.
+    std::vector<WireSegment> segments;
+    qint64 entityLength = 0;
+    GzipEncoder encoder;
+    const auto encodePiece = [&](const QByteArray &plain, bool last) {
+        QByteArray bytes = plain;
+        if (gzip) {
+            bytes = encoder.write(plain, GzipFlush::Sync);
+            if (last)
+                bytes += encoder.finish();
+        }
+        return bytes;
+    };
+    if (!response.producer && !noBody) {
+        std::vector<ContractChunk> pieces = response.chunks;
+        if (pieces.empty())
+            pieces.push_back({response.body, std::chrono::milliseconds(0)});
+        for (std::size_t i = 0; i < pieces.size(); ++i) {
+            const QByteArray bytes = encodePiece(pieces[i].data, i + 1 == pieces.size());
+            entityLength += bytes.size();
+            // An empty chunk would end a chunked body early; only its delay is kept.
+            segments.push_back({framing == ContractFraming::Chunked && !bytes.isEmpty() ? chunkFrame(bytes) : bytes,
+                                pieces[i].delay});
+        }
+        if (framing == ContractFraming::Chunked)
+            segments.push_back({"0\r\n\r\n", std::chrono::milliseconds(0)});
+    }
+
+    QByteArray reason = response.reason.isEmpty() ? HttpFailure::standardReason(response.status).toLatin1()
+                                                   : response.reason;
+    QByteArray out = "HTTP/1.1 " + QByteArray::number(response.status) + ' ' + reason + "\r\n";
+    for (const auto &[name, value] : response.headers)
+        out += name + ": " + value + "\r\n";
+    if (gzip)
+        out += "Content-Encoding: gzip\r\n";
+    if (!noBody) {
+        if (framing == ContractFraming::Chunked)
+            out += "Transfer-Encoding: chunked\r\n";
+        else if (framing == ContractFraming::ContentLength)
+            out += "Content-Length: " + QByteArray::number(entityLength) + "\r\n";
+    }
+    if (closing && response.fault == ContractFault::None)
+        out += "Connection: close\r\n";
+    out += "\r\n";
+    if (!socket.writeAll(out))
+        return false;
+    if (head || noBody)
+        return !closing;
+
+    if (response.producer) {
+        bool first = true;
+        for (QByteArray piece = response.producer(); !piece.isEmpty(); piece = response.producer()) {
+            const QByteArray bytes = encodePiece(piece, false);
+            if (!bytes.isEmpty() && !socket.writeAll(framing == ContractFraming::Chunked ? chunkFrame(bytes) : bytes))
+                return false;
+            // With a producer the length is unknown: "half way" is after the first piece.
+            if (first && response.fault == ContractFault::StallMidBody && !socket.sleepFor(response.stall))
+                return false;
+            if (first && (response.fault == ContractFault::TruncateBody || response.fault == ContractFault::ResetMidBody)) {
+                if (response.fault == ContractFault::ResetMidBody)
+                    socket.reset();
+                return false;
+            }
+            first = false;
+        }
+        QByteArray tail = gzip ? encoder.finish() : QByteArray();
+        if (framing == ContractFraming::Chunked)
+            tail = (tail.isEmpty() ? QByteArray() : chunkFrame(tail)) + "0\r\n\r\n";
+        return socket.writeAll(tail) && !closing;
+    }
+
+    qint64 wireTotal = 0;
+    for (const auto &s : segments)
+        wireTotal += s.bytes.size();
+    const qint64 half = wireTotal / 2;
+    qint64 sent = 0;
+    for (const auto &s : segments) {
+        if (!socket.sleepFor(s.delay))
+            return false;
+        QByteArray bytes = s.bytes;
+        if (response.fault != ContractFault::None && sent <= half && sent + bytes.size() > half) {
+            const qsizetype cut = static_cast<qsizetype>(half - sent);
+            if (!socket.writeAll(bytes.left(cut)))
+                return false;
+            if (response.fault == ContractFault::TruncateBody)
+                return false;
+            if (response.fault == ContractFault::ResetMidBody) {
+                socket.reset();
+                return false;
+            }
+            if (!socket.sleepFor(response.stall))
+                return false;
+            bytes = bytes.mid(cut);
+            sent += cut;
+        }
+        if (!socket.writeAll(bytes))
+            return false;
+        sent += bytes.size();
+    }
+    return !closing;
+}
+
+} // namespace sasquatch::test
