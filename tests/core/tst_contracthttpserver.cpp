@@ -186,6 +186,7 @@ private Q_SLOTS:
     void decodesQueryLikeInfluxDb();
     void keepsAliveAndPipelines();
     void readsChunkedBodyAfter100Continue();
+    void closesAfterHttp10Request();
     void decodesGzipRequestBody();
     void gzipsResponseOnlyWhenAccepted();
     void streamsChunksWithDelays();
@@ -329,6 +330,17 @@ void tst_ContractHttpServer::readsChunkedBodyAfter100Continue()
     const RawResponse r = client.readResponse();
     QCOMPARE(r.status, 200);
     QCOMPARE(m_server->requests().at(0).body, QByteArray(R"({"records":[]})"));
+}
+
+void tst_ContractHttpServer::closesAfterHttp10Request()
+{
+    m_server->on("GET", "/ping", ContractResponse::noContent());
+    RawClient client(*m_server);
+    QVERIFY(client.send("GET /ping HTTP/1.0\r\n\r\n"));
+    const RawResponse r = client.readResponse();
+    QCOMPARE(r.status, 204);
+    QCOMPARE(r.header("connection"), QByteArray("close"));
+    QVERIFY(client.closedByPeer());
 }
 
 void tst_ContractHttpServer::decodesGzipRequestBody()

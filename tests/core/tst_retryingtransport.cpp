@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/http/RetryingTransport.h"
 
+#include "core/http/CurlTransport.h"
+#include "tests/support/ContractHttpServer.h"
 #include "tests/support/ScriptedTransport.h"
 
 #include <QElapsedTimer>
@@ -65,6 +67,7 @@ private Q_SLOTS:
     void cancelDuringWaitStops();
     void realSleeperWaitsAndCancels();
     void missingInnerTransportFails();
+    void retriesOverRealHttp();
 };
 
 void tst_RetryingTransport::succeedsAfterTransientFailures()
@@ -249,6 +252,34 @@ void tst_RetryingTransport::missingInnerTransportFails()
     const HttpResult r = t.perform(get("http://h/x"));
     QCOMPARE(r.errorKind, HttpErrorKind::Transport);
     QVERIFY(!r.transportError.isEmpty());
+}
+
+void tst_RetryingTransport::retriesOverRealHttp()
+{
+    // End to end: a gateway in front of InfluxDB answers 503 and 502 while it restarts.
+    test::ContractHttpServer server;
+    QVERIFY(server.start().ok());
+    server.onSequence("GET", "/query",
+                      {test::ContractResponse::text(503, "restarting").header("Retry-After", "0"),
+                       test::ContractResponse::text(502, "<html><title>502 Bad Gateway</title></html>", "text/html"),
+                       test::ContractResponse::json(200, R"({"results":[{"statement_id":0}]})")});
+    RetryPolicy p = quickPolicy(3);
+    RetryingTransport transport(std::make_shared<CurlTransport>(), p);
+    std::vector<RetryEvent> events;
+    transport.setRetryObserver([&events](const RetryEvent &e) { events.push_back(e); });
+    QByteArray got;
+    const HttpResult r = transport.perform(get(server.url("/query?q=SHOW%20DATABASES")), [&got](const char *d, std::size_t n) {
+        got.append(d, qsizetype(n));
+        return true;
+    });
+    QVERIFY2(r.succeeded(), qPrintable(r.transportError));
+    QCOMPARE(got, QByteArray(R"({"results":[{"statement_id":0}]})"));
+    QCOMPARE(server.requestCount(), 3);
+    QCOMPARE(events.size(), std::size_t(2));
+    QCOMPARE(events[0].status, 503);
+    QCOMPARE(events[0].delay, milliseconds(0)); // Retry-After: 0 wins over the backoff
+    QCOMPARE(events[1].status, 502);
+    QCOMPARE(events[1].reason, QStringLiteral("Bad Gateway"));
 }
 
 QTEST_GUILESS_MAIN(tst_RetryingTransport)

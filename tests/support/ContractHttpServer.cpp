@@ -365,26 +365,8 @@ int ContractHttpServer::Impl::readRequest(ContractSocket &socket, QByteArray &bu
     const QByteArray head = buffer.left(headEnd);
     buffer.remove(0, headEnd + 4);
 
-    const QList<QByteArray> lines = head.split('\n');
-    const QList<QByteArray> requestLine = lines.value(0).trimmed().split(' ');
-    if (requestLine.size() != 3 || !requestLine[2].startsWith("HTTP/1.") || !requestLine[1].startsWith('/'))
+    if (!request.parseHead(head))
         return 400;
-    request.method = requestLine[0];
-    request.target = requestLine[1];
-    for (qsizetype i = 1; i < lines.size(); ++i) {
-        const QByteArray line = lines[i].trimmed();
-        const qsizetype colon = line.indexOf(':');
-        if (colon <= 0)
-            return 400;
-        request.headers.emplace_back(line.left(colon).trimmed().toLower(), line.mid(colon + 1).trimmed());
-    }
-    const qsizetype q = request.target.indexOf('?');
-    request.path = QUrl::fromPercentEncoding(q < 0 ? request.target : request.target.left(q));
-    if (q >= 0)
-        request.query = ContractRequest::parseForm(request.target.mid(q + 1));
-    // HTTP/1.0 clients get one request per connection unless they ask for keep-alive.
-    if (requestLine[2] == "HTTP/1.0" && !hasToken(request.header("connection"), "keep-alive"))
-        request.headers.emplace_back("connection", "close");
 
     if (!readBody(socket, buffer, request))
         return request.bodyError == QLatin1String("too large") ? 413 : (request.bodyError.isEmpty() ? -1 : 400);

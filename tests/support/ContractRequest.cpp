@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tests/support/ContractRequest.h"
 
+#include <QByteArrayList>
 #include <QUrl>
 
 namespace sasquatch::test {
@@ -61,6 +62,31 @@ std::optional<QString> ContractRequest::tokenAuth() const
         if (lower.startsWith(scheme))
             return QString::fromUtf8(value.mid(scheme.size()).trimmed());
     return std::nullopt;
+}
+
+bool ContractRequest::parseHead(const QByteArray &head)
+{
+    const QList<QByteArray> lines = head.split('\n');
+    const QList<QByteArray> requestLine = lines.value(0).trimmed().split(' ');
+    if (requestLine.size() != 3 || !requestLine[2].startsWith("HTTP/1.") || !requestLine[1].startsWith('/'))
+        return false;
+    method = requestLine[0];
+    target = requestLine[1];
+    headers.clear();
+    for (qsizetype i = 1; i < lines.size(); ++i) {
+        const QByteArray line = lines[i].trimmed();
+        const qsizetype colon = line.indexOf(':');
+        if (colon <= 0)
+            return false;
+        headers.emplace_back(line.left(colon).trimmed().toLower(), line.mid(colon + 1).trimmed());
+    }
+    const qsizetype q = target.indexOf('?');
+    path = QUrl::fromPercentEncoding(q < 0 ? target : target.left(q));
+    query = q < 0 ? std::vector<std::pair<QString, QString>>{} : parseForm(target.mid(q + 1));
+    // HTTP/1.0 clients get one request per connection unless they ask for keep-alive.
+    if (requestLine[2] == "HTTP/1.0" && !header("connection").toLower().contains("keep-alive"))
+        headers.emplace_back("connection", "close");
+    return true;
 }
 
 std::vector<std::pair<QString, QString>> ContractRequest::parseForm(const QByteArray &encoded)

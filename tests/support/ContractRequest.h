@@ -41,6 +41,11 @@ struct ContractRequest
     /// The credential of `Authorization: Token x` or `Authorization: Bearer x`.
     std::optional<QString> tokenAuth() const;
 
+    /// Fills method, target, path, query and headers from a request head (request line and
+    /// header lines, CRLF-separated, without the blank line). False when it is malformed.
+    /// An HTTP/1.0 head without keep-alive gets a "connection: close" header added.
+    bool parseHead(const QByteArray &head);
+
     /// Decodes an application/x-www-form-urlencoded string ('+' is a space).
     static std::vector<std::pair<QString, QString>> parseForm(const QByteArray &encoded);
 };
