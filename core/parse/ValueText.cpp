@@ -1,0 +1,157 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/parse/ValueText.h"
+
+#include <charconv>
+#include <cmath>
+#include <limits>
+
+namespace sasquatch {
+
+namespace {
+
+bool equalsNoCase(std::string_view a, std::string_view lowerB)
+{
+    if (a.size() != lowerB.size())
+        return false;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        char c = a[i];
+        if (c >= 'A' && c <= 'Z')
+            c = static_cast<char>(c - 'A' + 'a');
+        if (c != lowerB[i])
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
+bool parseLongText(std::string_view text, std::int64_t &value)
+{
+    const char *p = text.data();
+    const char *end = p + text.size();
+    // from_chars rejects a leading '+'; accept it, but not "+-1".
+    if (p != end && *p == '+') {
+        ++p;
+        if (p != end && *p == '-')
+            return false;
+    }
+    if (p == end)
+        return false;
+    std::int64_t v = 0;
+    const auto r = std::from_chars(p, end, v);
+    if (r.ec != std::errc() || r.ptr != end)
+        return false;
+    value = v;
+    return true;
+}
+
+bool parseUnsignedLongText(std::string_view text, std::uint64_t &value)
+{
+    const char *p = text.data();
+    const char *end = p + text.size();
+    if (p != end && *p == '+')
+        ++p;
+    if (p == end || *p == '-')
+        return false;
+    std::uint64_t v = 0;
+    const auto r = std::from_chars(p, end, v);
+    if (r.ec != std::errc() || r.ptr != end)
+        return false;
+    value = v;
+    return true;
+}
+
+bool parseDoubleText(std::string_view text, double &value)
+{
+    const char *p = text.data();
+    const char *end = p + text.size();
+    bool negative = false;
+    if (p != end && (*p == '+' || *p == '-')) {
+        negative = *p == '-';
+        ++p;
+        if (p != end && (*p == '+' || *p == '-'))
+            return false;
+    }
+    if (p == end)
+        return false;
+    // Spell out the specials: from_chars also takes "infinity" and "nan(...)", which no server
+    // writes, and the explicit check keeps "+NaN"/"-NaN" meaning plain NaN.
+    if (*p == 'i' || *p == 'I' || *p == 'n' || *p == 'N') {
+        const std::string_view word(p, static_cast<std::size_t>(end - p));
+        if (equalsNoCase(word, "inf") || equalsNoCase(word, "infinity")) {
+            value = negative ? -std::numeric_limits<double>::infinity() : std::numeric_limits<double>::infinity();
+            return true;
+        }
+        if (equalsNoCase(word, "nan")) {
+            value = std::numeric_limits<double>::quiet_NaN();
+            return true;
+        }
+        return false;
+    }
+    double v = 0;
+    const auto r = std::from_chars(p, end, v);
+    // Out-of-range magnitudes (1e999) are an error for from_chars; Go's ParseFloat gives ±Inf
+    // for them, and so do we, so that a value Flux accepted is never an error here.
+    if (r.ec == std::errc::result_out_of_range && r.ptr == end) {
+        double probe = 0;
+        // Distinguish overflow from underflow by the exponent's sign.
+        bool underflow = false;
+        for (const char *q = p; q != end; ++q) {
+            if (*q == 'e' || *q == 'E') {
+                underflow = q + 1 != end && q[1] == '-';
+                break;
+            }
+        }
+        probe = underflow ? 0.0 : std::numeric_limits<double>::infinity();
+        value = negative ? -probe : probe;
+        return true;
+    }
+    if (r.ec != std::errc() || r.ptr != end)
+        return false;
+    value = negative ? -v : v;
+    return true;
+}
+
+bool parseBooleanText(std::string_view text, bool &value)
+{
+    if (text == "true" || text == "True" || text == "TRUE" || text == "t" || text == "T" || text == "1") {
+        value = true;
+        return true;
+    }
+    if (text == "false" || text == "False" || text == "FALSE" || text == "f" || text == "F" || text == "0") {
+        value = false;
+        return true;
+    }
+    return false;
+}
+
+void appendDoubleText(std::string &out, double value)
+{
+    if (std::isnan(value)) {
+        out += "NaN";
+        return;
+    }
+    if (std::isinf(value)) {
+        out += value > 0 ? "+Inf" : "-Inf";
+        return;
+    }
+    char buf[32];
+    const auto r = std::to_chars(buf, buf + sizeof buf, value);
+    out.append(buf, static_cast<std::size_t>(r.ptr - buf));
+}
+
+void appendLongText(std::string &out, std::int64_t value)
+{
+    char buf[24];
+    const auto r = std::to_chars(buf, buf + sizeof buf, value);
+    out.append(buf, static_cast<std::size_t>(r.ptr - buf));
+}
+
+void appendUnsignedLongText(std::string &out, std::uint64_t value)
+{
+    char buf[24];
+    const auto r = std::to_chars(buf, buf + sizeof buf, value);
+    out.append(buf, static_cast<std::size_t>(r.ptr - buf));
+}
+
+} // namespace sasquatch

@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// RFC 3339 section 5.6 grammar, as Go's time.RFC3339/RFC3339Nano layouts (which Flux uses)
+// read and write it.
+#include "core/parse/Rfc3339.h"
+
+#include <QTest>
+
+#include <limits>
+
+using namespace sasquatch;
+
+class tst_Rfc3339 : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void parse_data();
+    void parse();
+    void format_data();
+    void format();
+    void roundTrip();
+};
+
+void tst_Rfc3339::parse_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<bool>("valid");
+    QTest::addColumn<qint64>("ns");
+
+    QTest::newRow("epoch") << QByteArray("1970-01-01T00:00:00Z") << true << qint64(0);
+    QTest::newRow("millis") << QByteArray("2023-01-31T05:41:24.001Z") << true << qint64(1675143684001000000);
+    QTest::newRow("nanos") << QByteArray("2024-05-01T00:00:00.000000123Z") << true << qint64(1714521600000000123);
+    QTest::newRow("lower case t z") << QByteArray("2024-05-01t00:00:00z") << true << qint64(1714521600000000000);
+    QTest::newRow("positive offset") << QByteArray("2024-05-01T02:00:00+02:00") << true << qint64(1714521600000000000);
+    QTest::newRow("negative offset") << QByteArray("2024-04-30T14:30:00.5-09:30") << true << qint64(1714521600500000000);
+    QTest::newRow("leap day") << QByteArray("2024-02-29T00:00:00Z") << true << qint64(1709164800000000000);
+    QTest::newRow("leap day 2000") << QByteArray("2000-02-29T00:00:00Z") << true << qint64(951782400000000000);
+    QTest::newRow("before epoch") << QByteArray("1969-12-31T23:59:59.999999999Z") << true << qint64(-1);
+    QTest::newRow("ten fraction digits truncate") << QByteArray("1970-01-01T00:00:00.1234567899Z") << true
+                                                  << qint64(123456789);
+    QTest::newRow("int64 min") << QByteArray("1677-09-21T00:12:43.145224192Z") << true
+                               << std::numeric_limits<qint64>::min();
+    QTest::newRow("int64 max") << QByteArray("2262-04-11T23:47:16.854775807Z") << true
+                               << std::numeric_limits<qint64>::max();
+
+    QTest::newRow("past int64 max") << QByteArray("2262-04-11T23:47:16.854775808Z") << false << qint64(0);
+    QTest::newRow("before int64 min") << QByteArray("1677-09-21T00:12:43.145224191Z") << false << qint64(0);
+    QTest::newRow("no zone") << QByteArray("2024-05-01T00:00:00") << false << qint64(0);
+    QTest::newRow("space separator") << QByteArray("2024-05-01 00:00:00Z") << false << qint64(0);
+    QTest::newRow("29 Feb non-leap") << QByteArray("2023-02-29T00:00:00Z") << false << qint64(0);
+    QTest::newRow("29 Feb 1900") << QByteArray("1900-02-29T00:00:00Z") << false << qint64(0);
+    QTest::newRow("month 13") << QByteArray("2024-13-01T00:00:00Z") << false << qint64(0);
+    QTest::newRow("day 0") << QByteArray("2024-01-00T00:00:00Z") << false << qint64(0);
+    QTest::newRow("hour 24") << QByteArray("2024-01-01T24:00:00Z") << false << qint64(0);
+    QTest::newRow("second 60") << QByteArray("2024-01-01T00:00:60Z") << false << qint64(0);
+    QTest::newRow("offset hour 24") << QByteArray("2024-01-01T00:00:00+24:00") << false << qint64(0);
+    QTest::newRow("offset without colon") << QByteArray("2024-01-01T00:00:00+0200") << false << qint64(0);
+    QTest::newRow("dot without digits") << QByteArray("2024-01-01T00:00:00.Z") << false << qint64(0);
+    QTest::newRow("trailing junk") << QByteArray("2024-01-01T00:00:00Zx") << false << qint64(0);
+    QTest::newRow("short year") << QByteArray("24-01-01T00:00:00Z") << false << qint64(0);
+    QTest::newRow("sign in field") << QByteArray("2024-01-01T00:-1:00Z") << false << qint64(0);
+    QTest::newRow("empty") << QByteArray() << false << qint64(0);
+}
+
+void tst_Rfc3339::parse()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(bool, valid);
+    QFETCH(qint64, ns);
+    std::int64_t out = 42;
+    QCOMPARE(parseRfc3339(std::string_view(text.constData(), static_cast<std::size_t>(text.size())), out), valid);
+    QCOMPARE(qint64(out), valid ? ns : qint64(42));
+}
+
+void tst_Rfc3339::format_data()
+{
+    QTest::addColumn<qint64>("ns");
+    QTest::addColumn<QString>("text");
+    QTest::newRow("epoch") << qint64(0) << "1970-01-01T00:00:00Z";
+    QTest::newRow("trailing zeros trimmed") << qint64(1675143684001000000) << "2023-01-31T05:41:24.001Z";
+    QTest::newRow("one ns") << qint64(1) << "1970-01-01T00:00:00.000000001Z";
+    QTest::newRow("before epoch") << qint64(-1) << "1969-12-31T23:59:59.999999999Z";
+    QTest::newRow("before epoch whole second") << qint64(-86400000000000) << "1969-12-31T00:00:00Z";
+    QTest::newRow("int64 min") << std::numeric_limits<qint64>::min() << "1677-09-21T00:12:43.145224192Z";
+    QTest::newRow("int64 max") << std::numeric_limits<qint64>::max() << "2262-04-11T23:47:16.854775807Z";
+}
+
+void tst_Rfc3339::format()
+{
+    QFETCH(qint64, ns);
+    QFETCH(QString, text);
+    QCOMPARE(QString::fromStdString(formatRfc3339Nano(ns)), text);
+}
+
+void tst_Rfc3339::roundTrip()
+{
+    // Every day boundary from 1678 to 2261 plus odd offsets: format then parse is identity.
+    for (std::int64_t s = -9'200'000'000; s < 9'200'000'000; s += 86'400 * 7 + 3'601) {
+        const std::int64_t ns = s * 1'000'000'000 + (s % 1'000'000'000 + 1'000'000'000) % 1'000'000'000;
+        std::int64_t back = 0;
+        const std::string text = formatRfc3339Nano(ns);
+        QVERIFY2(parseRfc3339(text, back), text.c_str());
+        QCOMPARE(back, ns);
+    }
+}
+
+QTEST_GUILESS_MAIN(tst_Rfc3339)
+#include "tst_rfc3339.moc"
