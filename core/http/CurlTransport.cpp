@@ -220,8 +220,15 @@ HttpResult CurlTransport::perform(const HttpRequest &request, const BodySink &si
     char errorBuffer[CURL_ERROR_SIZE] = {};
 
     curl_slist *headers = nullptr;
-    for (const auto &[name, value] : request.headers)
+    bool hasContentType = false;
+    for (const auto &[name, value] : request.headers) {
+        hasContentType = hasContentType || name.compare("content-type", Qt::CaseInsensitive) == 0;
         headers = curl_slist_append(headers, QByteArray(name + ": " + value).constData());
+    }
+    // libcurl labels every POST body application/x-www-form-urlencoded unless told otherwise,
+    // and Go servers (InfluxDB) parse such bodies as forms. Send no type rather than a wrong one.
+    if (!hasContentType)
+        headers = curl_slist_append(headers, "Content-Type:");
     if (request.gzipBody && !request.body.isEmpty())
         headers = curl_slist_append(headers, "Content-Encoding: gzip");
     // A round-trip saved per upload; every server we talk to reads bodies without it.

@@ -155,6 +155,8 @@ void tst_CurlTransport::sendsMethodsAndBodies()
     QCOMPARE(seen[0].method, verb);
     QCOMPARE(seen[0].body, body);
     QVERIFY(!seen[0].hasHeader("expect")); // no 100-continue round-trip on uploads
+    // No invented form type: InfluxDB would parse a line-protocol body as a form.
+    QVERIFY(!seen[0].hasHeader("content-type"));
     if (verb != "HEAD")
         QCOMPARE(r.response.body, verb + " " + QByteArray::number(body.size()));
     else
@@ -167,12 +169,13 @@ void tst_CurlTransport::sendsBasicAuthAndHeaders()
     HttpRequest request = requestTo(m_server->url("/query?db=efd"));
     request.username = "efdreader";
     request.password = "p@ss:word ü";
-    request.headers = {{"Accept", "application/json"}, {"X-Custom", "1"}};
+    request.headers = {{"Accept", "application/json"}, {"X-Custom", "1"}, {"Content-Type", "application/json"}};
     QVERIFY(m_transport.perform(request).succeeded());
     const ContractRequest seen = m_server->requests().at(0);
     QCOMPARE(seen.basicAuth(), (std::optional<std::pair<QString, QString>>({"efdreader", QString::fromUtf8("p@ss:word ü")})));
     QCOMPARE(seen.header("accept"), QByteArray("application/json"));
     QCOMPARE(seen.header("x-custom"), QByteArray("1"));
+    QCOMPARE(seen.header("content-type"), QByteArray("application/json"));
 }
 
 void tst_CurlTransport::gzipBothWays()
