@@ -123,6 +123,24 @@ int onProgress(void *user, curl_off_t dlTotal, curl_off_t dlNow, curl_off_t ulTo
     return 0;
 }
 
+// libcurl honours http_proxy/https_proxy from the environment, which users behind a site
+// proxy rely on. Loopback never goes through a proxy, whatever no_proxy says: the local
+// demo stack and the tests live there. CURLOPT_NOPROXY replaces the variable, so keep its
+// entries too.
+const QByteArray &noProxyList()
+{
+    static const QByteArray list = [] {
+        QByteArray fromEnv = qgetenv("no_proxy");
+        if (fromEnv.isEmpty())
+            fromEnv = qgetenv("NO_PROXY");
+        QByteArray out = "localhost,127.0.0.1,::1";
+        if (!fromEnv.trimmed().isEmpty())
+            out += ',' + fromEnv.trimmed();
+        return out;
+    }();
+    return list;
+}
+
 HttpErrorKind kindOf(CURLcode code)
 {
     switch (code) {
@@ -235,6 +253,7 @@ HttpResult CurlTransport::perform(const HttpRequest &request, const BodySink &si
     headers = curl_slist_append(headers, "Expect:");
 
     curl_easy_setopt(easy, CURLOPT_URL, url.constData());
+    curl_easy_setopt(easy, CURLOPT_NOPROXY, noProxyList().constData());
     curl_easy_setopt(easy, CURLOPT_PROTOCOLS_STR, "http,https");
     curl_easy_setopt(easy, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
     curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);

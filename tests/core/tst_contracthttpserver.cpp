@@ -572,7 +572,9 @@ void tst_ContractHttpServer::streamsFromProducer()
 
 void tst_ContractHttpServer::readsRecordedResponses()
 {
-    const QByteArray recorded = "HTTP/1.1 401 Unauthorized\n"
+    const QByteArray recorded = "# InfluxDB 2.x API reference: 401 body {code, message}\n"
+                                "# second note line\n"
+                                "HTTP/1.1 401 Unauthorized\n"
                                 "Content-Type: application/json; charset=utf-8\n"
                                 "Content-Length: 999\n"
                                 "X-Platform-Error-Code: unauthorized\n"

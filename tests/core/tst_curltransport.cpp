@@ -65,6 +65,7 @@ private Q_SLOTS:
     void reportsBrokenBodies();
     void servesManyThreadsAtOnce();
     void messagesReadWellEndToEnd();
+    void usesProxyButNeverForLoopback();
 
 private:
     std::unique_ptr<ContractHttpServer> m_server;
@@ -401,6 +402,33 @@ void tst_CurlTransport::messagesReadWellEndToEnd()
     QVERIFY2(f.message.contains("HTTP 401 Unauthorized: authorization failed"), qPrintable(f.message));
     QVERIFY2(!f.message.contains("hunter2"), qPrintable(f.message));
     QVERIFY(!r.response.effectiveUrl.contains("hunter2"));
+}
+
+void tst_CurlTransport::usesProxyButNeverForLoopback()
+{
+    // The contract server plays the site proxy: a request for a remote host reaches it in
+    // absolute form, so no packet leaves the machine.
+    m_server->on("GET", "/ping", ContractResponse::noContent());
+    const QByteArray saved = qgetenv("http_proxy");
+    qputenv("http_proxy", m_server->baseUrl().toUtf8());
+    const HttpResult viaProxy = m_transport.perform(requestTo("http://influxdb.example.org:8086/ping"));
+    const HttpResult direct = m_transport.perform(requestTo(m_server->url("/ping")));
+    qputenv("http_proxy", "http://127.0.0.1:9"); // a dead proxy must not matter for loopback
+    const HttpResult stillDirect = m_transport.perform(requestTo(m_server->url("/ping")));
+    if (saved.isEmpty())
+        qunsetenv("http_proxy");
+    else
+        qputenv("http_proxy", saved);
+
+    QVERIFY2(viaProxy.succeeded(), qPrintable(viaProxy.transportError));
+    QVERIFY2(direct.succeeded(), qPrintable(direct.transportError));
+    QVERIFY2(stillDirect.succeeded(), qPrintable(stillDirect.transportError));
+    const auto seen = m_server->requests();
+    QCOMPARE(seen.size(), std::size_t(3));
+    QCOMPARE(seen[0].target, QByteArray("http://influxdb.example.org:8086/ping"));
+    QCOMPARE(seen[0].path, QStringLiteral("/ping"));
+    QCOMPARE(seen[1].target, QByteArray("/ping"));
+    QCOMPARE(seen[2].target, QByteArray("/ping"));
 }
 
 QTEST_GUILESS_MAIN(tst_CurlTransport)

@@ -68,10 +68,18 @@ bool ContractRequest::parseHead(const QByteArray &head)
 {
     const QList<QByteArray> lines = head.split('\n');
     const QList<QByteArray> requestLine = lines.value(0).trimmed().split(' ');
-    if (requestLine.size() != 3 || !requestLine[2].startsWith("HTTP/1.") || !requestLine[1].startsWith('/'))
+    if (requestLine.size() != 3 || !requestLine[2].startsWith("HTTP/1."))
         return false;
     method = requestLine[0];
     target = requestLine[1];
+    // A client talking to a proxy sends the absolute form, "http://host/path?query".
+    QByteArray origin = target;
+    if (const qsizetype scheme = origin.indexOf("://"); scheme > 0 && origin.left(scheme).toLower().startsWith("http")) {
+        const qsizetype slash = origin.indexOf('/', scheme + 3);
+        origin = slash < 0 ? QByteArray("/") : origin.mid(slash);
+    }
+    if (!origin.startsWith('/'))
+        return false;
     headers.clear();
     for (qsizetype i = 1; i < lines.size(); ++i) {
         const QByteArray line = lines[i].trimmed();
@@ -80,9 +88,9 @@ bool ContractRequest::parseHead(const QByteArray &head)
             return false;
         headers.emplace_back(line.left(colon).trimmed().toLower(), line.mid(colon + 1).trimmed());
     }
-    const qsizetype q = target.indexOf('?');
-    path = QUrl::fromPercentEncoding(q < 0 ? target : target.left(q));
-    query = q < 0 ? std::vector<std::pair<QString, QString>>{} : parseForm(target.mid(q + 1));
+    const qsizetype q = origin.indexOf('?');
+    path = QUrl::fromPercentEncoding(q < 0 ? origin : origin.left(q));
+    query = q < 0 ? std::vector<std::pair<QString, QString>>{} : parseForm(origin.mid(q + 1));
     // HTTP/1.0 clients get one request per connection unless they ask for keep-alive.
     if (requestLine[2] == "HTTP/1.0" && !header("connection").toLower().contains("keep-alive"))
         headers.emplace_back("connection", "close");

@@ -16,7 +16,9 @@ namespace sasquatch::test {
 struct ContractRequest
 {
     QByteArray method;   ///< "GET", "POST", ... as sent
-    QByteArray target;   ///< raw request-target, e.g. "/query?db=efd&q=SHOW%20DATABASES"
+    /// Raw request-target, e.g. "/query?db=efd&q=SHOW%20DATABASES", or the absolute form
+    /// "http://host/query?..." a client sends to a proxy (path and query are read from it).
+    QByteArray target;
     QString path;        ///< percent-decoded path without the query
     /// Query items decoded the way InfluxDB (Go's net/url) decodes them: '+' is a space.
     /// A client that leaves '+' unescaped sees it turn into a space here, as on the server.

@@ -56,8 +56,14 @@ ContractResponse ContractResponse::rawBytes(const QByteArray &bytes)
     return r;
 }
 
-Outcome<ContractResponse> ContractResponse::fromHttpMessage(const QByteArray &message)
+Outcome<ContractResponse> ContractResponse::fromHttpMessage(const QByteArray &recorded)
 {
+    // Leading '#' lines are notes (where the response shape comes from), not HTTP.
+    QByteArray message = recorded;
+    while (message.startsWith('#')) {
+        const qsizetype eol = message.indexOf('\n');
+        message = eol < 0 ? QByteArray() : message.mid(eol + 1);
+    }
     // The head ends at the first empty line, whichever line ending the file uses.
     qsizetype headEnd = -1;
     qsizetype bodyStart = -1;

@@ -73,7 +73,8 @@ struct ContractResponse
     /// Verbatim bytes on the wire, e.g. "HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nabc" (short).
     static ContractResponse rawBytes(const QByteArray &bytes);
 
-    /// Reads a recorded response: a status line ("HTTP/1.1 200 OK"), header lines, a blank
+    /// Reads a recorded response: optional leading '#' note lines (name the documentation
+    /// or server the shape comes from), a status line ("HTTP/1.1 200 OK"), header lines, a blank
     /// line, then the body to the end of the file. Lines may end in LF or CRLF in the head;
     /// the body is kept byte for byte. Content-Length and Transfer-Encoding lines are
     /// dropped (the server frames the body itself). Fails on a malformed file.
