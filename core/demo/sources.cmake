@@ -12,4 +12,10 @@ target_sources(sasquatch_core PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/DemoCatalogSpecsMainTelescopeSupport.cpp
   ${CMAKE_CURRENT_LIST_DIR}/DemoCatalogSpecsObservatory.cpp
   ${CMAKE_CURRENT_LIST_DIR}/DemoTypes.h
+  ${CMAKE_CURRENT_LIST_DIR}/InfluxdConfig.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/InfluxdConfig.h
+  ${CMAKE_CURRENT_LIST_DIR}/InfluxdProcess.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/InfluxdProcess.h
+  ${CMAKE_CURRENT_LIST_DIR}/LoopbackPort.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/LoopbackPort.h
 )
