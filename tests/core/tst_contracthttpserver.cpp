@@ -3,6 +3,7 @@
 // wire) and with QNetworkAccessManager (an independent, real HTTP client).
 #include "core/http/GzipCodec.h"
 #include "tests/support/ContractHttpServer.h"
+#include "tests/support/RawHttpClient.h"
 
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -12,160 +13,15 @@
 #include <QTest>
 #include <QTimer>
 
-#include <arpa/inet.h>
 #include <cerrno>
-#include <netinet/in.h>
-#include <poll.h>
-#include <sys/socket.h>
+#include <stdexcept>
 #include <thread>
-#include <unistd.h>
 
 using namespace sasquatch;
 using namespace sasquatch::test;
 using std::chrono::milliseconds;
 
 namespace {
-
-struct RawResponse
-{
-    int status = 0;
-    QByteArray head;
-    HttpHeaders headers;
-    QByteArray body;     ///< chunk framing removed
-    QByteArray wireBody; ///< as received
-    bool complete = false;
-    QByteArray header(const QByteArray &name) const
-    {
-        for (const auto &h : headers)
-            if (h.first == name)
-                return h.second;
-        return {};
-    }
-};
-
-// A deliberately dumb HTTP client: exact bytes out, exact bytes in.
-class RawClient
-{
-public:
-    explicit RawClient(const ContractHttpServer &server, bool ipv6 = false)
-    {
-        m_fd = ::socket(ipv6 ? AF_INET6 : AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-        int rc = -1;
-        if (ipv6) {
-            sockaddr_in6 a{};
-            a.sin6_family = AF_INET6;
-            a.sin6_addr = in6addr_loopback;
-            a.sin6_port = htons(server.port());
-            rc = ::connect(m_fd, reinterpret_cast<sockaddr *>(&a), sizeof a);
-        } else {
-            sockaddr_in a{};
-            a.sin_family = AF_INET;
-            a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-            a.sin_port = htons(server.port());
-            rc = ::connect(m_fd, reinterpret_cast<sockaddr *>(&a), sizeof a);
-        }
-        m_connected = rc == 0;
-    }
-    ~RawClient() { ::close(m_fd); }
-    bool connected() const { return m_connected; }
-
-    bool send(const QByteArray &bytes)
-    {
-        return ::send(m_fd, bytes.constData(), std::size_t(bytes.size()), MSG_NOSIGNAL) == bytes.size();
-    }
-
-    // Reads more bytes into m_buffer; false on close, error (errno kept) or timeout.
-    bool fill(int timeoutMs = 5000)
-    {
-        pollfd p{m_fd, POLLIN, 0};
-        if (::poll(&p, 1, timeoutMs) <= 0) {
-            m_timedOut = true;
-            return false;
-        }
-        char chunk[65536];
-        const ssize_t n = ::recv(m_fd, chunk, sizeof chunk, 0);
-        if (n <= 0) {
-            m_lastErrno = n < 0 ? errno : 0;
-            return false;
-        }
-        m_buffer.append(chunk, qsizetype(n));
-        return true;
-    }
-
-    RawResponse readResponse(bool headRequest = false)
-    {
-        RawResponse r;
-        qsizetype end = -1;
-        while ((end = m_buffer.indexOf("\r\n\r\n")) < 0)
-            if (!fill())
-                return r;
-        r.head = m_buffer.left(end);
-        m_buffer.remove(0, end + 4);
-        const QList<QByteArray> lines = r.head.split('\n');
-        r.status = lines[0].split(' ').value(1).toInt();
-        for (qsizetype i = 1; i < lines.size(); ++i) {
-            const QByteArray l = lines[i].trimmed();
-            const qsizetype c = l.indexOf(':');
-            r.headers.emplace_back(l.left(c).trimmed().toLower(), l.mid(c + 1).trimmed());
-        }
-        if (headRequest || r.status < 200 || r.status == 204 || r.status == 304) {
-            r.complete = true;
-            return r;
-        }
-        if (r.header("transfer-encoding") == "chunked") {
-            for (;;) {
-                qsizetype eol;
-                while ((eol = m_buffer.indexOf("\r\n")) < 0)
-                    if (!fill())
-                        return r;
-                const qsizetype size = m_buffer.left(eol).toLongLong(nullptr, 16);
-                while (m_buffer.size() < eol + 2 + size + 2)
-                    if (!fill())
-                        return r;
-                r.wireBody += m_buffer.left(eol + 2 + size + 2);
-                r.body += m_buffer.mid(eol + 2, size);
-                m_buffer.remove(0, eol + 2 + size + 2);
-                if (size == 0) {
-                    r.complete = true;
-                    return r;
-                }
-            }
-        }
-        if (!r.header("content-length").isEmpty()) {
-            const qsizetype length = r.header("content-length").toLongLong();
-            while (m_buffer.size() < length)
-                if (!fill())
-                    break;
-            r.body = m_buffer.left(length);
-            r.wireBody = r.body;
-            m_buffer.remove(0, r.body.size());
-            r.complete = r.body.size() == length;
-            return r;
-        }
-        while (fill()) {
-        }
-        r.body = r.wireBody = m_buffer;
-        m_buffer.clear();
-        r.complete = !m_timedOut;
-        return r;
-    }
-
-    // True when the server closed the connection (reads EOF) within the timeout.
-    bool closedByPeer(int timeoutMs = 5000)
-    {
-        while (fill(timeoutMs)) {
-        }
-        return !m_timedOut;
-    }
-    int lastErrno() const { return m_lastErrno; }
-
-private:
-    int m_fd = -1;
-    bool m_connected = false;
-    bool m_timedOut = false;
-    int m_lastErrno = 0;
-    QByteArray m_buffer;
-};
 
 QByteArray get(const QByteArray &target, const QByteArray &extraHeaders = {})
 {
@@ -238,10 +94,10 @@ void tst_ContractHttpServer::servesOnLoopback()
     QCOMPARE(server.baseUrl(), QStringLiteral("http://%1:%2").arg(ipv6 ? "[::1]" : "127.0.0.1").arg(server.port()));
     QVERIFY(!server.start().ok()); // twice is an error, not a second socket
     server.on("GET", "/ping", ContractResponse::noContent().header("X-Influxdb-Version", "1.8.10"));
-    RawClient client(server, ipv6);
+    RawHttpClient client(server, ipv6);
     QVERIFY(client.connected());
     QVERIFY(client.send(get("/ping")));
-    const RawResponse r = client.readResponse();
+    const RawHttpResponse r = client.readResponse();
     QCOMPARE(r.status, 204);
     QCOMPARE(r.header("x-influxdb-version"), QByteArray("1.8.10"));
     QVERIFY(r.header("content-length").isEmpty());
@@ -253,7 +109,7 @@ void tst_ContractHttpServer::servesOnLoopback()
 void tst_ContractHttpServer::recordsWhatArrived()
 {
     m_server->on("POST", "/api/v2/write", ContractResponse::noContent());
-    RawClient client(*m_server);
+    RawHttpClient client(*m_server);
     const QByteArray body = "m,tag=a f=1i 1700000000000000000\n";
     QVERIFY(client.send("POST /api/v2/write?org=rubin&bucket=efd%2Fautogen&precision=ns HTTP/1.1\r\n"
                         "Host: x\r\nAuthorization: Token s3cret==\r\nContent-Type: text/plain; charset=utf-8\r\n"
@@ -280,7 +136,7 @@ void tst_ContractHttpServer::recordsWhatArrived()
 void tst_ContractHttpServer::decodesQueryLikeInfluxDb()
 {
     m_server->on("*", "/query", ContractResponse::json(200, R"({"results":[{"statement_id":0}]})"));
-    RawClient client(*m_server);
+    RawHttpClient client(*m_server);
     // '+' unescaped turns into a space, as in Go's url.ParseQuery; %2B stays a plus.
     QVERIFY(client.send(get("/query?q=SELECT+1%2B1&db=efd", "Authorization: Basic " + QByteArray("reader:pa:ss").toBase64() + "\r\n")));
     QCOMPARE(client.readResponse().status, 200);
@@ -302,12 +158,12 @@ void tst_ContractHttpServer::keepsAliveAndPipelines()
 {
     m_server->on("GET", "/a", ContractResponse::text(200, "first"));
     m_server->on("GET", "/b", ContractResponse::text(200, "second"));
-    RawClient client(*m_server);
+    RawHttpClient client(*m_server);
     QVERIFY(client.send(get("/a") + get("/b"))); // both requests in one write
     QCOMPARE(client.readResponse().body, QByteArray("first"));
     QCOMPARE(client.readResponse().body, QByteArray("second"));
     QVERIFY(client.send(get("/a", "Connection: close\r\n")));
-    const RawResponse last = client.readResponse();
+    const RawHttpResponse last = client.readResponse();
     QCOMPARE(last.header("connection"), QByteArray("close"));
     QVERIFY(client.closedByPeer());
     const auto seen = m_server->requests();
@@ -320,14 +176,14 @@ void tst_ContractHttpServer::keepsAliveAndPipelines()
 void tst_ContractHttpServer::readsChunkedBodyAfter100Continue()
 {
     m_server->on("POST", "/topics/lsst.sal.Test.topic", ContractResponse::json(200, R"({"offsets":[{"partition":0,"offset":7}]})"));
-    RawClient client(*m_server);
+    RawHttpClient client(*m_server);
     QVERIFY(client.send("POST /topics/lsst.sal.Test.topic HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\n"
                         "Transfer-Encoding: chunked\r\n\r\n"));
-    const RawResponse interim = client.readResponse();
+    const RawHttpResponse interim = client.readResponse();
     QCOMPARE(interim.status, 100);
     QVERIFY(interim.complete);
     QVERIFY(client.send("5;ext=1\r\n{\"rec\r\n8\r\nords\":[]\r\n1\r\n}\r\n0\r\nX-Trailer: t\r\n\r\n"));
-    const RawResponse r = client.readResponse();
+    const RawHttpResponse r = client.readResponse();
     QCOMPARE(r.status, 200);
     QCOMPARE(m_server->requests().at(0).body, QByteArray(R"({"records":[]})"));
 }
@@ -335,9 +191,9 @@ void tst_ContractHttpServer::readsChunkedBodyAfter100Continue()
 void tst_ContractHttpServer::closesAfterHttp10Request()
 {
     m_server->on("GET", "/ping", ContractResponse::noContent());
-    RawClient client(*m_server);
+    RawHttpClient client(*m_server);
     QVERIFY(client.send("GET /ping HTTP/1.0\r\n\r\n"));
-    const RawResponse r = client.readResponse();
+    const RawHttpResponse r = client.readResponse();
     QCOMPARE(r.status, 204);
     QCOMPARE(r.header("connection"), QByteArray("close"));
     QVERIFY(client.closedByPeer());
@@ -348,7 +204,7 @@ void tst_ContractHttpServer::decodesGzipRequestBody()
     m_server->on("POST", "/write", ContractResponse::noContent());
     const QByteArray plain = QByteArray("cpu v=1 1\n").repeated(500);
     const QByteArray gz = GzipCodec::compress(plain);
-    RawClient client(*m_server);
+    RawHttpClient client(*m_server);
     QVERIFY(client.send("POST /write?db=efd HTTP/1.1\r\nHost: x\r\nContent-Encoding: gzip\r\nContent-Length: "
                         + QByteArray::number(gz.size()) + "\r\n\r\n" + gz));
     QCOMPARE(client.readResponse().status, 204);
@@ -368,16 +224,16 @@ void tst_ContractHttpServer::gzipsResponseOnlyWhenAccepted()
                                                      {"#datatype,string,long\r\n", ",result,table\r\n", ",_result,0\r\n"});
     csv.compression = ContractCompression::GzipIfAccepted;
     m_server->on("POST", "/api/v2/query", csv);
-    RawClient client(*m_server);
+    RawHttpClient client(*m_server);
     const QByteArray post = "POST /api/v2/query?org=x HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n";
     QVERIFY(client.send(post + "Accept-Encoding: deflate, gzip;q=1.0\r\n\r\n"));
-    const RawResponse zipped = client.readResponse();
+    const RawHttpResponse zipped = client.readResponse();
     QCOMPARE(zipped.header("content-encoding"), QByteArray("gzip"));
     const auto decoded = GzipCodec::decompress(zipped.body);
     QVERIFY2(decoded.ok(), qPrintable(decoded.error()));
     QCOMPARE(decoded.value(), QByteArray("#datatype,string,long\r\n,result,table\r\n,_result,0\r\n"));
     QVERIFY(client.send(post + "\r\n"));
-    const RawResponse plain = client.readResponse();
+    const RawHttpResponse plain = client.readResponse();
     QVERIFY(plain.header("content-encoding").isEmpty());
     QCOMPARE(plain.body, QByteArray("#datatype,string,long\r\n,result,table\r\n,_result,0\r\n"));
 }
@@ -385,11 +241,11 @@ void tst_ContractHttpServer::gzipsResponseOnlyWhenAccepted()
 void tst_ContractHttpServer::streamsChunksWithDelays()
 {
     m_server->on("GET", "/stream", ContractResponse::chunked(200, "text/plain", {"a", "", "bc", "def"}, milliseconds(120)));
-    RawClient client(*m_server);
+    RawHttpClient client(*m_server);
     QElapsedTimer t;
     t.start();
     QVERIFY(client.send(get("/stream")));
-    const RawResponse r = client.readResponse();
+    const RawHttpResponse r = client.readResponse();
     QVERIFY(r.complete);
     QCOMPARE(r.body, QByteArray("abcdef"));
     // One HTTP chunk per non-empty piece: an empty one would have ended the body early.
@@ -400,9 +256,9 @@ void tst_ContractHttpServer::streamsChunksWithDelays()
 void tst_ContractHttpServer::answersHeadAndNoContent()
 {
     m_server->on("*", "/health", ContractResponse::json(200, R"({"name":"influxdb","status":"pass"})"));
-    RawClient client(*m_server);
+    RawHttpClient client(*m_server);
     QVERIFY(client.send("HEAD /health HTTP/1.1\r\nHost: x\r\n\r\n"));
-    const RawResponse head = client.readResponse(true);
+    const RawHttpResponse head = client.readResponse(true);
     QCOMPARE(head.status, 200);
     QCOMPARE(head.header("content-length"), QByteArray("35"));
     QVERIFY(client.send(get("/health"))); // the HEAD left no body bytes behind
@@ -412,7 +268,7 @@ void tst_ContractHttpServer::answersHeadAndNoContent()
 void tst_ContractHttpServer::answersSequencesThenRepeatsLast()
 {
     m_server->onSequence("GET", "/ping", {ContractResponse::text(503, "restarting"), ContractResponse::noContent()});
-    RawClient client(*m_server);
+    RawHttpClient client(*m_server);
     for (int expected : {503, 204, 204}) {
         QVERIFY(client.send(get("/ping")));
         QCOMPARE(client.readResponse().status, expected);
@@ -424,7 +280,7 @@ void tst_ContractHttpServer::newestRouteWinsAndPrefixesMatch()
     m_server->on("GET", "/schemas/ids/*", [](const ContractRequest &r) {
         return ContractResponse::json(200, "{\"schema\":\"" + r.path.section('/', 3).toUtf8() + "\"}");
     });
-    RawClient client(*m_server);
+    RawHttpClient client(*m_server);
     QVERIFY(client.send(get("/schemas/ids/42")));
     QCOMPARE(client.readResponse().body, QByteArray(R"({"schema":"42"})"));
     m_server->on("GET", "/schemas/ids/*", ContractResponse::json(404, R"({"error_code":40403,"message":"Schema not found"})"));
@@ -437,14 +293,21 @@ void tst_ContractHttpServer::newestRouteWinsAndPrefixesMatch()
 
 void tst_ContractHttpServer::unroutedRequestsAre404AndListed()
 {
-    RawClient client(*m_server);
+    RawHttpClient client(*m_server);
     QVERIFY(client.send(get("/nowhere?x=1")));
-    const RawResponse r = client.readResponse();
+    const RawHttpResponse r = client.readResponse();
     QCOMPARE(r.status, 404);
     QCOMPARE(r.body, QByteArray(R"({"error":"contract server: no route for GET /nowhere"})"));
     QCOMPARE(m_server->unmatchedRequests().size(), std::size_t(1));
     m_server->setFallback([](const ContractRequest &) { return ContractResponse::text(418, "teapot"); });
     QVERIFY(client.send(get("/elsewhere")));
+    QCOMPARE(client.readResponse().status, 418);
+    m_server->on("GET", "/buggy", [](const ContractRequest &) -> ContractResponse { throw std::runtime_error("oops"); });
+    QVERIFY(client.send(get("/buggy")));
+    const RawHttpResponse buggy = client.readResponse();
+    QCOMPARE(buggy.status, 500);
+    QVERIFY(buggy.body.contains("handler threw: oops"));
+    QVERIFY(client.send(get("/elsewhere"))); // the connection and the server live on
     QCOMPARE(client.readResponse().status, 418);
 }
 
@@ -466,9 +329,9 @@ void tst_ContractHttpServer::rejectsMalformedAndOversized()
     QFETCH(QByteArray, request);
     QFETCH(int, status);
     m_server->setMaxBodyBytes(1024);
-    RawClient client(*m_server);
+    RawHttpClient client(*m_server);
     QVERIFY(client.send(request));
-    const RawResponse r = client.readResponse();
+    const RawHttpResponse r = client.readResponse();
     QCOMPARE(r.status, status);
     QVERIFY(r.body.contains("contract server"));
     QVERIFY(client.closedByPeer());
@@ -489,29 +352,29 @@ void tst_ContractHttpServer::injectsFaults()
     m_server->on("GET", "/reset", reset);
     m_server->on("GET", "/raw", rawGarbage);
     {
-        RawClient c(*m_server);
+        RawHttpClient c(*m_server);
         QVERIFY(c.send(get("/silent")));
         QCOMPARE(c.readResponse().status, 0);
     }
     {
-        RawClient c(*m_server);
+        RawHttpClient c(*m_server);
         QVERIFY(c.send(get("/truncated")));
-        const RawResponse r = c.readResponse();
+        const RawHttpResponse r = c.readResponse();
         QCOMPARE(r.header("content-length"), QByteArray("1000"));
         QVERIFY(!r.complete);
         QCOMPARE(r.body.size(), 500);
     }
     {
-        RawClient c(*m_server);
+        RawHttpClient c(*m_server);
         QVERIFY(c.send(get("/reset")));
-        const RawResponse r = c.readResponse();
+        const RawHttpResponse r = c.readResponse();
         QVERIFY(!r.complete);
         QCOMPARE(c.lastErrno(), ECONNRESET);
     }
     {
-        RawClient c(*m_server);
+        RawHttpClient c(*m_server);
         QVERIFY(c.send(get("/raw")));
-        const RawResponse r = c.readResponse();
+        const RawHttpResponse r = c.readResponse();
         QCOMPARE(r.body, QByteArray("abc"));
         QVERIFY(!r.complete);
     }
@@ -524,18 +387,18 @@ void tst_ContractHttpServer::stallsAndStopInterruptsIt()
     stall.stall = milliseconds(300);
     m_server->on("GET", "/stall", stall);
     {
-        RawClient c(*m_server);
+        RawHttpClient c(*m_server);
         QElapsedTimer t;
         t.start();
         QVERIFY(c.send(get("/stall")));
-        const RawResponse r = c.readResponse();
+        const RawHttpResponse r = c.readResponse();
         QVERIFY(r.complete);
         QCOMPARE(r.body, QByteArray("head\r\ntail\r\n"));
         QVERIFY2(t.elapsed() >= 280, qPrintable(QString::number(t.elapsed())));
     }
     stall.stall = milliseconds(60'000);
     m_server->on("GET", "/stall", stall);
-    RawClient c(*m_server);
+    RawHttpClient c(*m_server);
     QVERIFY(c.send(get("/stall")));
     QVERIFY(m_server->waitForRequests(2, milliseconds(5000)));
     QTest::qWait(100);
@@ -557,9 +420,9 @@ void tst_ContractHttpServer::streamsFromProducer()
         r.compression = gzip ? ContractCompression::Always : ContractCompression::None;
         r.producer = [count, pieces, line]() { return (*count)++ < pieces ? line : QByteArray(); };
         m_server->on("GET", "/big", r);
-        RawClient c(*m_server);
+        RawHttpClient c(*m_server);
         QVERIFY(c.send(get("/big")));
-        const RawResponse got = c.readResponse();
+        const RawHttpResponse got = c.readResponse();
         QVERIFY(got.complete);
         QCOMPARE(got.header("transfer-encoding"), QByteArray("chunked"));
         const QByteArray body = gzip ? GzipCodec::decompress(got.body).value() : got.body;
@@ -593,9 +456,9 @@ void tst_ContractHttpServer::readsRecordedResponses()
     QCOMPARE(r->headers.size(), std::size_t(2)); // Content-Length dropped: the server frames
     QCOMPARE(r->body, QByteArray("{\"code\":\"unauthorized\",\"message\":\"unauthorized access\"}\r\n"));
     m_server->on("GET", "/api/v2/buckets", r.value());
-    RawClient c(*m_server);
+    RawHttpClient c(*m_server);
     QVERIFY(c.send(get("/api/v2/buckets")));
-    const RawResponse got = c.readResponse();
+    const RawHttpResponse got = c.readResponse();
     QCOMPARE(got.status, 401);
     QCOMPARE(got.header("x-platform-error-code"), QByteArray("unauthorized"));
     QCOMPARE(got.header("content-length"), QByteArray::number(r->body.size()));
@@ -646,7 +509,7 @@ void tst_ContractHttpServer::waitsForRequestsFromOtherThreads()
     QVERIFY(!m_server->waitForRequests(1, milliseconds(50)));
     std::thread client([this] {
         for (int i = 0; i < 3; ++i) {
-            RawClient c(*m_server);
+            RawHttpClient c(*m_server);
             c.send(get("/ping"));
             c.readResponse();
         }

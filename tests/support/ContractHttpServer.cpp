@@ -16,6 +16,7 @@
 #include <cstring>
 #include <fcntl.h>
 #include <list>
+#include <stdexcept>
 #include <mutex>
 #include <netinet/in.h>
 #include <poll.h>
@@ -473,7 +474,14 @@ ContractResponse ContractHttpServer::Impl::dispatch(const ContractRequest &reque
         return errorJson(404, QStringLiteral("contract server: no route for %1 %2")
                                   .arg(QString::fromLatin1(request.method), request.path));
     std::lock_guard serial(handlerMutex);
-    return handler(request);
+    try {
+        return handler(request);
+    } catch (const std::exception &e) {
+        // A test's handler bug shows up as a 500 naming it, not as a dead server thread.
+        return errorJson(500, QStringLiteral("contract server: handler threw: %1").arg(QString::fromLocal8Bit(e.what())));
+    } catch (...) {
+        return errorJson(500, QStringLiteral("contract server: handler threw"));
+    }
 }
 
 bool ContractHttpServer::Impl::respond(ContractSocket &socket, const ContractRequest &request,
