@@ -28,6 +28,26 @@ enum class ContractAddress { IPv4, IPv6 };
 /// outside that lock. Supports keep-alive, pipelining, chunked request bodies,
 /// Expect: 100-continue, gzip request bodies (decoded into ContractRequest::body) and gzip
 /// responses. Unrouted requests get 404 with a JSON error naming them.
+///
+/// A contract fixture names the document its responses follow, e.g.:
+/// \code
+///   // Shapes from the InfluxDB 2.x API reference (POST /api/v2/query, annotated CSV).
+///   ContractHttpServer server;
+///   QVERIFY(server.start().ok());
+///   server.on("POST", "/api/v2/query", [](const ContractRequest &r) {
+///       if (r.tokenAuth() != std::optional<QString>("t0ken"))
+///           return ContractResponse::json(401, R"({"code":"unauthorized","message":"unauthorized access"})");
+///       auto csv = ContractResponse::chunked(200, "text/csv; charset=utf-8", {"#datatype,...\r\n", ",result,...\r\n"});
+///       csv.compression = ContractCompression::GzipIfAccepted;
+///       return csv;
+///   });
+///   CurlTransport transport;              // synchronous, from the test thread
+///   HttpRequest request;
+///   request.url = server.url("/api/v2/query?org=rubin");
+///   ... transport.perform(request, sink) ...
+///   QCOMPARE(server.requestsTo("/api/v2/query").size(), std::size_t(1));
+///   QVERIFY(server.unmatchedRequests().empty());
+/// \endcode
 class ContractHttpServer
 {
 public:
