@@ -12,7 +12,7 @@ packages=(
   libcurl4-openssl-dev nlohmann-json3-dev
   librdkafka-dev libavro-dev qtkeychain-qt6-dev
   influxdb
-  xvfb xauth imagemagick appstream dpkg-dev file zlib1g-dev
+  xvfb xauth imagemagick appstream desktop-file-utils dpkg-dev file zlib1g-dev
   fonts-dejavu-core clang libclang-rt-14-dev lld
 )
 

@@ -1,3 +1,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 target_sources(sasquatch_core PRIVATE
+  cli/CommandLine.h cli/CommandLine.cpp
+  cli/CliOutput.h cli/CliOutput.cpp
+  cli/ConnectionOptions.h cli/ConnectionOptions.cpp
+  cli/TopicsCommand.h cli/TopicsCommand.cpp
 )

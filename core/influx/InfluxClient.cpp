@@ -82,11 +82,14 @@ HttpRequest InfluxClient::makeRequest(HttpMethod method, const QString &apiPath,
     return request;
 }
 
-Outcome<HttpResponse> InfluxClient::perform(const HttpRequest &request, const CancelToken &cancel)
+Outcome<HttpResponse> InfluxClient::perform(const HttpRequest &request, const CancelToken &cancel,
+                                            const BodySink &sink)
 {
     if (auto base = UrlBuilder::fromBase(m_profile.influxUrl); !base)
         return Failure{QStringLiteral("Profile \"%1\": %2").arg(m_profile.name, base.error())};
-    HttpResult result = m_transport->perform(request, {}, {}, cancel);
+    HttpResult result = m_transport->perform(request, sink, {}, cancel);
+    if (result.errorKind == HttpErrorKind::Aborted)
+        return std::move(result.response); // the sink stopped it and holds the reason
     if (!result.succeeded())
         return HttpFailure::from(request, result);
     return std::move(result.response);

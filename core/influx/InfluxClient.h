@@ -51,8 +51,10 @@ public:
     /// A request to `apiPath` (with query items) carrying this profile's auth, TLS and timeouts.
     HttpRequest makeRequest(HttpMethod method, const QString &apiPath,
                             const std::vector<std::pair<QString, QString>> &query = {}) const;
-    /// Performs a request and maps every non-2xx outcome to a Failure.
-    Outcome<HttpResponse> perform(const HttpRequest &request, const CancelToken &cancel);
+    /// Performs a request and maps every non-2xx outcome to a Failure. With a `sink`, a 2xx
+    /// body streams into it (a sink returning false ends the transfer; the caller knows why).
+    Outcome<HttpResponse> perform(const HttpRequest &request, const CancelToken &cancel,
+                                  const BodySink &sink = {});
 
 private:
     Outcome<std::vector<BucketInfo>> listBucketsV1(const CancelToken &cancel);

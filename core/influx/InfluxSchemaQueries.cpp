@@ -4,6 +4,8 @@
 
 #include "core/influx/QueryEscape.h"
 
+#include <QSet>
+
 #include <algorithm>
 
 namespace sasquatch {
@@ -36,9 +38,12 @@ std::vector<FieldKey> fieldKeys(const InfluxQlSeries &s)
     const int cType = s.column(u"fieldType");
     std::vector<FieldKey> fields;
     fields.reserve(s.rows.size());
+    // InfluxDB lists a field once per type when shards disagree; the first type wins.
+    QSet<QString> seen;
     for (const auto &row : s.rows) {
-        if (int(row.size()) <= cKey)
+        if (int(row.size()) <= cKey || seen.contains(row[cKey].toString()))
             continue;
+        seen.insert(row[cKey].toString());
         FieldKey f{row[cKey].toString(), cType >= 0 && cType < int(row.size()) ? row[cType].toString() : QString()};
         fields.push_back(std::move(f));
     }

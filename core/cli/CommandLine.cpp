@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/cli/CommandLine.h"
+
+#include "core/cli/CliOutput.h"
+#include "core/cli/TopicsCommand.h"
+
+#include <QCoreApplication>
+
+#include <cstdio>
+
+namespace sasquatch {
+
+namespace {
+
+struct Command
+{
+    const char *name;
+    const char *summary;
+    int (*run)(const QStringList &, std::FILE *, std::FILE *);
+};
+
+const Command kCommands[] = {
+    {"topics", "list buckets, topics and fields (fuzzy --filter)", &TopicsCommand::run},
+};
+
+QString topLevelHelp()
+{
+    QString help = QStringLiteral(
+        "Usage: sasquatch-browser [--demo] [--profile NAME]\n"
+        "       sasquatch-browser COMMAND [OPTIONS]\n\n"
+        "Sasquatch Browser: browse, query, plot and tail Rubin Observatory telemetry in Sasquatch\n"
+        "(InfluxDB 1.x/2.x, Kafka, Schema Registry).\n\n"
+        "Options:\n"
+        "  --demo            start on the embedded demo stack (local influxd with a synthetic EFD)\n"
+        "  --profile NAME    open the saved connection profile NAME\n"
+        "  -h, --help        show this help\n"
+        "  -v, --version     show the version\n\n"
+        "Commands (each has --help):\n");
+    for (const Command &c : kCommands)
+        help += QStringLiteral("  %1 %2\n").arg(QString::fromLatin1(c.name).leftJustified(16), QString::fromLatin1(c.summary));
+    help += QStringLiteral("\nSecrets come from SASQUATCH_PASSWORD / SASQUATCH_TOKEN or the system keyring, never from argv.\n"
+                           "Exit status: 0 success, 1 failure (message on stderr), 2 bad usage.\n");
+    return help;
+}
+
+} // namespace
+
+QStringList commandNames()
+{
+    QStringList names;
+    for (const Command &c : kCommands)
+        names << QString::fromLatin1(c.name);
+    return names;
+}
+
+std::optional<int> runCommandLine(const QStringList &args)
+{
+    CliOutput io(stdout, stderr);
+    if (args.size() < 2)
+        return std::nullopt;
+    const QString first = args.at(1);
+    if (first == u"--help" || first == u"-h" || first == u"help") {
+        io.out(topLevelHelp());
+        return kExitOk;
+    }
+    if (first == u"--version" || first == u"-v") {
+        io.out(QStringLiteral("sasquatch-browser %1\n").arg(QStringLiteral(SASQUATCH_VERSION)));
+        return kExitOk;
+    }
+    for (const Command &c : kCommands) {
+        if (first == QLatin1String(c.name)) {
+            QStringList rest = args;
+            rest.removeAt(1);
+            rest[0] = QStringLiteral("sasquatch-browser %1").arg(first);
+            const int code = c.run(rest, stdout, stderr);
+            std::fflush(stdout);
+            return code;
+        }
+    }
+    if (!first.startsWith(u'-')) {
+        io.message(QStringLiteral("sasquatch-browser: unknown command \"%1\".\n\n%2").arg(first, topLevelHelp()));
+        return kExitUsage;
+    }
+    return std::nullopt; // GUI options
+}
+
+} // namespace sasquatch

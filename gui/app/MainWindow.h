@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/influx/InfluxTypes.h"
+
+#include <QMainWindow>
+
+class QComboBox;
+class QLabel;
+class QProgressBar;
+class QToolButton;
+
+namespace sasquatch {
+
+class BucketBrowser;
+class ConnectionController;
+class TopicBrowser;
+class TopicDetailsPanel;
+struct Failure;
+
+/// Assembles the panels and routes between them and the connection controller. Holds no
+/// protocol logic.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(ConnectionController &controller, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    TopicBrowser *topicBrowser() const { return m_topics; }
+    BucketBrowser *bucketBrowser() const { return m_buckets; }
+
+    /// Shows demo start-up progress in the status bar (fraction < 0 hides it).
+    void showBackgroundProgress(double fraction, const QString &text);
+    void showMessage(const QString &text, bool error = false);
+
+Q_SIGNALS:
+    /// The first frame was painted (for the start-up benchmark).
+    void firstPaint();
+
+protected:
+    bool event(QEvent *event) override;
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void buildToolBar();
+    void buildPanels();
+    void buildMenus();
+    void wireCatalog();
+    void reloadProfiles();
+    void openProfiles();
+    void createBucket();
+    void onBucketsLoaded(const std::vector<BucketInfo> &buckets);
+    void onBucketActivated(const BucketInfo &bucket);
+    void onServerInfo(const ServerInfo &info);
+    void onFailed(const QString &operation, const Failure &failure);
+    void showTopicDetails(const QString &topic);
+    void chooseSecretStorage(const QString &reason);
+
+    ConnectionController &m_controller;
+    QComboBox *m_profileCombo = nullptr;
+    QLabel *m_serverLabel = nullptr;
+    QLabel *m_statusLabel = nullptr;
+    QProgressBar *m_progress = nullptr;
+    QLabel *m_busy = nullptr;
+    BucketBrowser *m_buckets = nullptr;
+    TopicBrowser *m_topics = nullptr;
+    TopicDetailsPanel *m_details = nullptr;
+    BucketInfo m_bucket;
+    ApiFlavour m_flavour = ApiFlavour::V1;
+    bool m_painted = false;
+    QString m_pendingBucketSelection;
+};
+
+} // namespace sasquatch
