@@ -1,17 +1,122 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "gui/app/Application.h"
 
+#include "core/cli/CommandLine.h"
+#if __has_include("core/demo/DemoStack.h")
+#include "core/demo/DemoStack.h"
+#define SASQUATCH_HAVE_DEMO 1
+#endif
+#include "gui/app/ConnectionController.h"
+#include "gui/app/MainWindow.h"
+#include "gui/app/Theme.h"
+
 #include <QApplication>
-#include <QMainWindow>
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QMessageBox>
+#include <QTimer>
+#include <QTranslator>
+
+#include <cstdio>
 
 namespace sasquatch {
 
+namespace {
+
+void installTranslations(QApplication &app)
+{
+    auto *ours = new QTranslator(&app);
+    if (ours->load(QLocale(), QStringLiteral("sasquatch"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        app.installTranslator(ours);
+    auto *qt = new QTranslator(&app);
+    if (qt->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        app.installTranslator(qt);
+}
+
+} // namespace
+
 int runApplication(int argc, char **argv)
 {
+    QElapsedTimer sinceStart;
+    sinceStart.start();
+    {
+        QStringList args;
+        for (int i = 0; i < argc; ++i)
+            args << QString::fromLocal8Bit(argv[i]);
+        if (const auto code = runCommandLine(args))
+            return *code;
+    }
+
+    QApplication::setApplicationName(QStringLiteral("sasquatch-browser"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Sasquatch Browser"));
+    QApplication::setOrganizationName(QStringLiteral("lsst"));
+    QApplication::setOrganizationDomain(QStringLiteral("lsst.io"));
+    QApplication::setApplicationVersion(QStringLiteral(SASQUATCH_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("io.lsst.SasquatchBrowser"));
     QApplication app(argc, argv);
-    QMainWindow w;
-    w.show();
-    return app.exec();
+    installTranslations(app);
+    applyTheme(app, ThemeKind::Dark);
+
+    QCommandLineParser parser;
+    const QCommandLineOption demo(QStringLiteral("demo"), QApplication::translate("main", "Start on the embedded demo stack."));
+    const QCommandLineOption profile(QStringLiteral("profile"), QApplication::translate("main", "Open this profile."),
+                                     QStringLiteral("NAME"));
+    // For tests/bench/bench_startup: print the time to the first painted frame and quit.
+    QCommandLineOption startupProbe(QStringLiteral("startup-probe"));
+    startupProbe.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOptions({demo, profile, startupProbe});
+    if (!parser.parse(app.arguments())) {
+        std::fprintf(stderr, "sasquatch-browser: %s\nTry 'sasquatch-browser --help'.\n", qPrintable(parser.errorText()));
+        return 2;
+    }
+
+    ConnectionController controller;
+    MainWindow window(controller);
+    const QString problem = controller.initialize();
+    if (!problem.isEmpty())
+        window.showMessage(problem, true);
+
+    if (parser.isSet(startupProbe)) {
+        QObject::connect(&window, &MainWindow::firstPaint, &app, [&] {
+            std::printf("first-paint-ms %lld\n", static_cast<long long>(sinceStart.elapsed()));
+            std::fflush(stdout);
+            QTimer::singleShot(0, &app, &QApplication::quit);
+        });
+    }
+
+#ifdef SASQUATCH_HAVE_DEMO
+    std::unique_ptr<DemoStack> demoStack;
+    if (parser.isSet(demo)) {
+        demoStack = std::make_unique<DemoStack>();
+        QObject::connect(demoStack.get(), &DemoStack::progressChanged, &window,
+                         [&window](double fraction, const QString &text) { window.showBackgroundProgress(fraction, text); });
+        QObject::connect(demoStack.get(), &DemoStack::ready, &controller, [&](const QString &url) {
+            window.showBackgroundProgress(-1, QApplication::translate("main", "Demo stack ready at %1").arg(url));
+            controller.useDemo(url);
+        });
+        QObject::connect(demoStack.get(), &DemoStack::failed, &window, [&window](const QString &message) {
+            window.showBackgroundProgress(-1, QString());
+            window.showMessage(message, true);
+            QMessageBox::warning(&window, QApplication::translate("main", "Demo stack"), message);
+        });
+        demoStack->start();
+    } else
+#endif
+    if (parser.isSet(profile)) {
+        controller.activateProfile(parser.value(profile));
+    } else if (!controller.profiles().currentProfile().isEmpty()) {
+        controller.activateProfile(controller.profiles().currentProfile());
+    }
+    window.show();
+    const int code = app.exec();
+#ifdef SASQUATCH_HAVE_DEMO
+    if (demoStack)
+        demoStack->stop();
+#endif
+    return code;
 }
 
 } // namespace sasquatch
