@@ -98,40 +98,70 @@ FuzzyMatcher::Range FuzzyMatcher::cscRange(QStringView path)
     return {begin, begin + name.segments()[name.cscSegment()].size()};
 }
 
-int FuzzyMatcher::exactBonus(QStringView token, QStringView foldedPath, Range *where)
+int FuzzyMatcher::exactBonus(QStringView token, QStringView foldedPath, const quint8 *bonus, QList<int> *positions)
 {
     if (token.isEmpty())
         return 0;
     int best = 0;
-    qsizetype segStart = 0;
+    QList<int> bestPositions;
+    // Initials of [begin, end): the folded characters that start a word (or the range's first).
+    auto initialsMatch = [&](qsizetype begin, qsizetype end, QList<int> *where) {
+        qsizetype k = 0;
+        for (qsizetype i = begin; i < end; ++i) {
+            if (i != begin && bonus[i] < kWordStartThreshold)
+                continue;
+            if (k >= token.size() || foldedPath[i] != token[k])
+                return false;
+            ++k;
+            if (where)
+                where->append(int(i));
+        }
+        return k == token.size() && k >= 2;
+    };
+    auto range = [](qsizetype begin, qsizetype end) {
+        QList<int> out;
+        for (qsizetype i = begin; i < end; ++i)
+            out.append(int(i));
+        return out;
+    };
     const qsizetype n = foldedPath.size();
+    qsizetype segStart = 0;
     while (segStart <= n) {
         qsizetype segEnd = foldedPath.indexOf(u'.', segStart);
         if (segEnd < 0)
             segEnd = n;
         const QStringView segment = foldedPath.sliced(segStart, segEnd - segStart);
         if (segment == token) {
-            if (where)
-                *where = {segStart, segEnd};
+            if (positions)
+                *positions = range(segStart, segEnd);
             return kBonusExactSegment;
         }
-        if (best == 0 && segment.contains(u'_')) {
-            qsizetype partStart = 0;
-            while (partStart <= segment.size()) {
-                qsizetype partEnd = segment.indexOf(u'_', partStart);
-                if (partEnd < 0)
-                    partEnd = segment.size();
-                if (segment.sliced(partStart, partEnd - partStart) == token) {
+        if (best == 0 && segment.size() > token.size()) {
+            QList<int> where;
+            if (initialsMatch(segStart, segEnd, positions ? &where : nullptr)) {
+                best = kBonusExactWord;
+                bestPositions = where;
+            }
+            qsizetype partStart = segStart;
+            while (best == 0 && partStart <= segEnd && segment.contains(u'_')) {
+                qsizetype partEnd = foldedPath.indexOf(u'_', partStart);
+                if (partEnd < 0 || partEnd > segEnd)
+                    partEnd = segEnd;
+                where.clear();
+                if (foldedPath.sliced(partStart, partEnd - partStart) == token) {
                     best = kBonusExactWord;
-                    if (where)
-                        *where = {segStart + partStart, segStart + partEnd};
-                    break;
+                    bestPositions = range(partStart, partEnd);
+                } else if (initialsMatch(partStart, partEnd, positions ? &where : nullptr)) {
+                    best = kBonusExactWord;
+                    bestPositions = where;
                 }
                 partStart = partEnd + 1;
             }
         }
         segStart = segEnd + 1;
     }
+    if (positions && best > 0)
+        *positions = bestPositions;
     return best;
 }
 
@@ -141,7 +171,7 @@ int FuzzyMatcher::lengthPenalty(qsizetype pathLength)
 }
 
 int FuzzyMatcher::scan(QStringView token, const char16_t *s, const quint8 *bonus, qsizetype n, int *h, int *gap,
-                       int best)
+                       int *run, int best)
 {
     const qsizetype m = token.size();
     const char16_t *t = token.utf16();
@@ -151,20 +181,29 @@ int FuzzyMatcher::scan(QStringView token, const char16_t *s, const quint8 *bonus
         for (qsizetype j = m - 1; j >= 0; --j) {
             const int old = h[j];
             int value = kNoMatch;
+            int runBonus = b;
             if (c == t[j]) {
                 if (j == 0) {
                     value = kScoreMatch + b * kFirstCharMultiplier;
                 } else {
-                    const int viaRun = h[j - 1] == kNoMatch ? kNoMatch
-                                                            : h[j - 1] + kScoreMatch + std::max(b, kBonusConsecutive);
+                    // A consecutive character keeps the bonus of the word start its run began at.
+                    const int viaRun = h[j - 1] == kNoMatch
+                                           ? kNoMatch
+                                           : h[j - 1] + kScoreMatch + std::max({b, kBonusConsecutive, run[j - 1]});
                     const int viaGap = gap[j - 1] == kNoMatch ? kNoMatch : gap[j - 1] + kScoreMatch + b;
-                    value = std::max(viaRun, viaGap);
+                    if (viaRun != kNoMatch && viaRun >= viaGap) {
+                        value = viaRun;
+                        runBonus = std::max(run[j - 1], b);
+                    } else {
+                        value = viaGap;
+                    }
                 }
             }
             const int fromOld = old == kNoMatch ? kNoMatch : old - kGapStart;
             const int extended = gap[j] == kNoMatch ? kNoMatch : gap[j] - kGapExtend;
             gap[j] = std::max(fromOld, extended);
             h[j] = value;
+            run[j] = runBonus;
         }
         best = std::max(best, h[m - 1]);
     }
@@ -181,12 +220,14 @@ int FuzzyMatcher::alignToken(qsizetype k, QStringView folded, const quint8 *bonu
     if (!positions) {
         std::vector<int> h(size_t(m), kNoMatch);
         std::vector<int> gap(size_t(m), kNoMatch);
-        return scan(token, folded.utf16(), bonus, n, h.data(), gap.data(), kNoMatch);
+        std::vector<int> run(size_t(m), 0);
+        return scan(token, folded.utf16(), bonus, n, h.data(), gap.data(), run.data(), kNoMatch);
     }
 
     // The same recurrence as scan(), keeping the whole matrix and where each cell came from so
     // that the best alignment can be walked back.
     std::vector<int> score(size_t(n * m), kNoMatch);
+    std::vector<int> runs(size_t(n * m), 0);
     std::vector<int> from(size_t(n * m), -1);
     std::vector<int> gap(size_t(m), kNoMatch);
     std::vector<int> gapFrom(size_t(m), -1);
@@ -196,21 +237,26 @@ int FuzzyMatcher::alignToken(qsizetype k, QStringView folded, const quint8 *bonu
         const char16_t c = folded[i].unicode();
         const int b = bonus[i];
         for (qsizetype j = m - 1; j >= 0; --j) {
-            const int old = i > 0 ? score[size_t((i - 1) * m + j)] : kNoMatch;
+            const size_t cell = size_t(i * m + j);
+            const int old = i > 0 ? score[cell - size_t(m)] : kNoMatch;
             int value = kNoMatch;
             int source = -1;
+            int runBonus = b;
             if (c == token[j].unicode()) {
                 if (j == 0) {
                     value = kScoreMatch + b * kFirstCharMultiplier;
                 } else {
-                    const int prevRun = i > 0 ? score[size_t((i - 1) * m + j - 1)] : kNoMatch;
-                    const int viaRun = prevRun == kNoMatch ? kNoMatch
-                                                           : prevRun + kScoreMatch + std::max(b, kBonusConsecutive);
+                    const int prevRun = i > 0 ? score[cell - size_t(m) - 1] : kNoMatch;
+                    const int prevBonus = i > 0 ? runs[cell - size_t(m) - 1] : 0;
+                    const int viaRun = prevRun == kNoMatch
+                                           ? kNoMatch
+                                           : prevRun + kScoreMatch + std::max({b, kBonusConsecutive, prevBonus});
                     const int viaGap = gap[size_t(j - 1)] == kNoMatch ? kNoMatch
                                                                        : gap[size_t(j - 1)] + kScoreMatch + b;
                     if (viaRun != kNoMatch && viaRun >= viaGap) {
                         value = viaRun;
                         source = int(i - 1);
+                        runBonus = std::max(prevBonus, b);
                     } else if (viaGap != kNoMatch) {
                         value = viaGap;
                         source = gapFrom[size_t(j - 1)];
@@ -225,8 +271,9 @@ int FuzzyMatcher::alignToken(qsizetype k, QStringView folded, const quint8 *bonu
             } else {
                 gap[size_t(j)] = extended;
             }
-            score[size_t(i * m + j)] = value;
-            from[size_t(i * m + j)] = source;
+            score[cell] = value;
+            runs[cell] = runBonus;
+            from[cell] = source;
         }
         const int last = score[size_t(i * m + m - 1)];
         if (last > best) {
@@ -283,18 +330,11 @@ std::optional<FuzzyMatcher::Match> FuzzyMatcher::run(QStringView path, Range csc
         const int aligned = alignToken(k, folded, bonus.data(), wantPositions ? &tokenPositions : nullptr);
         if (aligned == kNoMatch)
             return std::nullopt;
-        Range exact;
-        const int exactness = exactBonus(m_tokens[k], folded, &exact);
+        QList<int> exact;
+        const int exactness = exactBonus(m_tokens[k], folded, bonus.data(), wantPositions ? &exact : nullptr);
         result.score += aligned + exactness;
-        if (!wantPositions)
-            continue;
-        if (exactness > 0) {
-            // Highlight the whole segment or word the token names rather than the alignment.
-            for (qsizetype p = exact.begin; p < exact.end; ++p)
-                result.positions.append(int(p));
-        } else {
-            result.positions.append(tokenPositions);
-        }
+        // Highlight the segment, word or initials the token names rather than the alignment.
+        result.positions.append(exactness > 0 ? exact : tokenPositions);
     }
     result.score -= lengthPenalty(path.size());
     std::sort(result.positions.begin(), result.positions.end());

@@ -17,11 +17,13 @@ namespace sasquatch {
 /// The query is split on whitespace; every token must match, case-insensitively, as a subsequence
 /// of the path (tokens are matched independently, in any order). Each token is aligned by a
 /// dynamic programme that rewards matched characters at word starts (path start or after `.`,
-/// after `_`/`-`/space/`/`/`:`, camelCase humps, letter/digit boundaries), consecutive runs and
-/// characters inside the CSC segment (`lsst.sal.<CSC>.`), and penalises gaps (affine: a start
-/// cost, then a cost per skipped character; characters before the first and after the last match
-/// are free). A token equal to a whole `.` segment, or to a `_`-separated word of one, earns an
-/// exactness bonus. Shorter paths win ties (a penalty of one per 2 characters of the path), so a
+/// after `_`/`-`/space/`/`/`:`, camelCase humps, letter/digit boundaries), consecutive runs (a
+/// run keeps the bonus of the word start it began at) and characters inside the CSC segment
+/// (`lsst.sal.<CSC>.`), and penalises gaps (affine: a start cost, then a cost per skipped
+/// character; characters before the first and after the last match are free). A token equal to a
+/// whole `.` segment earns an exactness bonus; one equal to a `_`-separated word of a segment, or
+/// to the initials of a segment or word ("fad" for forceActuatorData, "m1m3" for MTM1M3), a
+/// smaller one. Shorter paths win ties (a penalty of one per 2 characters of the path), so a
 /// topic ranks above its own fields when the fields add nothing to the match.
 ///
 /// The object is immutable after construction and safe to use from several threads.
@@ -39,7 +41,9 @@ public:
     static constexpr int kFirstCharMultiplier = 2;
     static constexpr int kBonusCsc = 3;       ///< per matched character inside the CSC segment
     static constexpr int kBonusExactSegment = 40;
-    static constexpr int kBonusExactWord = 20;
+    static constexpr int kBonusExactWord = 20;    ///< also for initials
+    /// Bonus from which a character counts as a word start (CSC emphasis stays below it).
+    static constexpr int kWordStartThreshold = kBonusDigit;
     static constexpr int kLengthPenaltyDivisor = 2;
     static constexpr int kMaxLengthPenalty = 48;
     /// "No alignment" in the building blocks below; far enough from INT_MIN not to overflow.
@@ -91,15 +95,17 @@ public:
     static quint64 textMask(QStringView folded);
     /// The CSC segment of a topic path (rules of TopicName), begin < 0 when there is none.
     static Range cscRange(QStringView path);
-    /// The exactness bonus of a folded token against a folded path (0, kBonusExactWord or
-    /// kBonusExactSegment); `where` receives the matching range when non-null.
-    static int exactBonus(QStringView token, QStringView foldedPath, Range *where = nullptr);
+    /// The exactness bonus of a folded token against a folded path whose bonuses are `bonus`
+    /// (0, kBonusExactWord or kBonusExactSegment); `positions` receives the characters it names.
+    static int exactBonus(QStringView token, QStringView foldedPath, const quint8 *bonus,
+                          QList<int> *positions = nullptr);
     static int lengthPenalty(qsizetype pathLength);
-    /// Advances the score-only alignment of `token` over `n` more characters. `h` and `gap` hold
-    /// token.size() values each (initially all kNoMatch); returns the updated best score (start
-    /// with kNoMatch), i.e. the best alignment of the whole token ending anywhere so far.
+    /// Advances the score-only alignment of `token` over `n` more characters. `h`, `gap` and
+    /// `run` hold token.size() values each (h and gap initially kNoMatch, run anything); returns
+    /// the updated best score (start with kNoMatch), i.e. the best alignment of the whole token
+    /// ending anywhere so far. Scanning a text in pieces gives the same result as in one go.
     static int scan(QStringView token, const char16_t *folded, const quint8 *bonus, qsizetype n, int *h, int *gap,
-                    int best);
+                    int *run, int best);
 
 private:
     int alignToken(qsizetype k, QStringView folded, const quint8 *bonus, QList<int> *positions) const;

@@ -28,6 +28,7 @@ struct IndexString
 
 struct IndexField
 {
+    quint64 mask = 0; // of the name, copied here so that rejecting a field reads only this array
     int string = 0;
     int length = 0; // 0 for a scalar, else the array length
 };
@@ -157,7 +158,7 @@ TopicSearchIndex::TopicSearchIndex(const QStringList &topics,
                                             : FuzzyMatcher::charBonus(g.name.back(), QLatin1Char('0'), QChar());
                     data->strings.push_back(std::move(s));
                 }
-                data->fields.push_back({id, g.isArray() ? g.length() : 0});
+                data->fields.push_back({data->strings[size_t(id)].mask, id, g.isArray() ? g.length() : 0});
                 t.subtreeMask |= data->strings[size_t(id)].mask;
                 if (g.isArray()) {
                     t.subtreeMask |= digitsMask(g.length());
@@ -216,11 +217,20 @@ SearchResult TopicSearchIndex::search(const QString &query, int maxHits, const C
     for (size_t k = 0; k < tokenCount; ++k)
         offset[k + 1] = offset[k] + size_t(tokens[qsizetype(k)].size());
     const size_t stateSize = offset[tokenCount];
-    std::vector<int> topicH(stateSize), topicGap(stateSize), baseH(stateSize), baseGap(stateSize);
-    std::vector<int> workH(stateSize), workGap(stateSize);
+    std::vector<int> topicH(stateSize), topicGap(stateSize), topicRun(stateSize);
+    std::vector<int> baseH(stateSize), baseGap(stateSize), baseRun(stateSize);
+    std::vector<int> workH(stateSize), workGap(stateSize), workRun(stateSize);
+    std::vector<quint8> elementBonus;
     std::vector<int> topicBest(tokenCount), topicExact(tokenCount), baseBest(tokenCount);
     std::vector<RawHit> hits;
     std::vector<RawHit> elementHits;
+
+    // Element names differ from their array's only by digits: without a digit in the query an
+    // element can never beat its array (same alignment, longer path), so elements are skipped.
+    quint64 queryMask = 0;
+    for (size_t k = 0; k < tokenCount; ++k)
+        queryMask |= matcher.tokenMask(qsizetype(k));
+    const bool queryHasDigits = (queryMask & digitsMask(10)) != 0;
 
     auto covers = [&](quint64 mask) {
         for (size_t k = 0; k < tokenCount; ++k) {
@@ -252,8 +262,8 @@ SearchResult TopicSearchIndex::search(const QString &query, int maxHits, const C
             topicBest[k] = FuzzyMatcher::scan(tokens[qsizetype(k)], QStringView(t.folded).utf16(),
                                               data.bonus.data() + t.bonusOffset, t.folded.size(),
                                               topicH.data() + offset[k], topicGap.data() + offset[k],
-                                              FuzzyMatcher::kNoMatch);
-            topicExact[k] = FuzzyMatcher::exactBonus(tokens[qsizetype(k)], t.folded);
+                                              topicRun.data() + offset[k], FuzzyMatcher::kNoMatch);
+            topicExact[k] = FuzzyMatcher::exactBonus(tokens[qsizetype(k)], t.folded, data.bonus.data() + t.bonusOffset);
             topicExactSum += topicExact[k];
             if (topicBest[k] == FuzzyMatcher::kNoMatch)
                 topicMatches = false;
@@ -270,20 +280,25 @@ SearchResult TopicSearchIndex::search(const QString &query, int maxHits, const C
 
         for (int fi = t.fieldBegin; fi < t.fieldEnd; ++fi) {
             const IndexField &f = data.fields[size_t(fi)];
-            const IndexString &s = data.strings[size_t(f.string)];
-            const quint64 fieldMask = t.mask | s.mask;
+            const quint64 fieldMask = t.mask | f.mask;
             const bool isArray = f.length > 0;
             if (!covers(fieldMask) && !(isArray && covers(fieldMask | digitsMask(f.length))))
                 continue;
+            // A name sharing no character with the query cannot improve on the topic alone.
+            if (topicMatches && (f.mask & queryMask) == 0 && !(isArray && queryHasDigits))
+                continue;
+            const IndexString &s = data.strings[size_t(f.string)];
 
             std::copy(topicH.begin(), topicH.end(), baseH.begin());
             std::copy(topicGap.begin(), topicGap.end(), baseGap.begin());
+            std::copy(topicRun.begin(), topicRun.end(), baseRun.begin());
             bool all = true;
             int sum = 0;
             for (size_t k = 0; k < tokenCount; ++k) {
                 baseBest[k] = FuzzyMatcher::scan(tokens[qsizetype(k)], QStringView(s.dotted).utf16(),
                                                  data.bonus.data() + s.bonusOffset, s.dotted.size(),
-                                                 baseH.data() + offset[k], baseGap.data() + offset[k], topicBest[k]);
+                                                 baseH.data() + offset[k], baseGap.data() + offset[k],
+                                                 baseRun.data() + offset[k], topicBest[k]);
                 if (baseBest[k] == FuzzyMatcher::kNoMatch)
                     all = false;
                 else
@@ -292,42 +307,50 @@ SearchResult TopicSearchIndex::search(const QString &query, int maxHits, const C
             int arrayScore = FuzzyMatcher::kNoMatch;
             if (all && sum > topicOnly) {
                 const QStringView name = QStringView(s.dotted).sliced(1);
+                const quint8 *nameBonus = data.bonus.data() + s.bonusOffset + 1;
                 int exact = 0;
                 for (size_t k = 0; k < tokenCount; ++k)
-                    exact += std::max(topicExact[k], FuzzyMatcher::exactBonus(tokens[qsizetype(k)], name));
+                    exact += std::max(topicExact[k], FuzzyMatcher::exactBonus(tokens[qsizetype(k)], name, nameBonus));
                 const int score = sum + exact - FuzzyMatcher::lengthPenalty(t.name.size() + s.dotted.size());
                 hits.push_back({score, int(ti), fi, -1, isArray ? SearchHitKind::Array : SearchHitKind::Field,
                                 int(t.name.size() + s.dotted.size()), t.replica});
                 if (isArray)
                     arrayScore = score;
             }
-            if (!isArray)
+            if (!isArray || !queryHasDigits)
                 continue;
 
             elementHits.clear();
             for (int e = 0; e < f.length; ++e) {
-                if (!covers(fieldMask | data.digitMasks[size_t(e)]))
+                // Only the digits tell an element from its array: they must be in the query.
+                if ((data.digitMasks[size_t(e)] & queryMask) == 0 || !covers(fieldMask | data.digitMasks[size_t(e)]))
                     continue;
                 const QString &digits = data.digits[size_t(e)];
                 quint8 digitBonus[16] = {};
                 digitBonus[0] = s.firstDigitBonus;
                 std::copy(baseH.begin(), baseH.end(), workH.begin());
                 std::copy(baseGap.begin(), baseGap.end(), workGap.begin());
+                std::copy(baseRun.begin(), baseRun.end(), workRun.begin());
                 bool elementMatches = true;
                 int elementSum = 0;
                 for (size_t k = 0; k < tokenCount && elementMatches; ++k) {
                     const int best = FuzzyMatcher::scan(tokens[qsizetype(k)], QStringView(digits).utf16(), digitBonus,
                                                         digits.size(), workH.data() + offset[k],
-                                                        workGap.data() + offset[k], baseBest[k]);
+                                                        workGap.data() + offset[k], workRun.data() + offset[k],
+                                                        baseBest[k]);
                     elementMatches = best != FuzzyMatcher::kNoMatch;
                     elementSum += best;
                 }
                 if (!elementMatches || elementSum <= topicOnly)
                     continue;
                 const QString elementName = QStringView(s.dotted).sliced(1) + digits;
+                elementBonus.assign(data.bonus.begin() + qsizetype(s.bonusOffset) + 1,
+                                    data.bonus.begin() + qsizetype(s.bonusOffset) + s.dotted.size());
+                elementBonus.insert(elementBonus.end(), digitBonus, digitBonus + digits.size());
                 int exact = 0;
                 for (size_t k = 0; k < tokenCount; ++k)
-                    exact += std::max(topicExact[k], FuzzyMatcher::exactBonus(tokens[qsizetype(k)], elementName));
+                    exact += std::max(topicExact[k], FuzzyMatcher::exactBonus(tokens[qsizetype(k)], elementName,
+                                                                              elementBonus.data()));
                 const int score = elementSum + exact
                                   - FuzzyMatcher::lengthPenalty(t.name.size() + s.dotted.size() + digits.size());
                 if (arrayScore != FuzzyMatcher::kNoMatch && score <= arrayScore)
