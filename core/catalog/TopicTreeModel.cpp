@@ -3,7 +3,6 @@
 
 #include "core/catalog/FuzzyMatcher.h"
 
-#include <QSet>
 
 #include <algorithm>
 
@@ -41,27 +40,23 @@ int TopicTreeModel::nodeOf(const QModelIndex &index) const
 
 const std::vector<int> &TopicTreeModel::visibleChildren(int node) const
 {
-    if (m_searching) {
-        const auto it = m_filterChildren.constFind(node);
-        if (it != m_filterChildren.constEnd())
-            return it.value();
-    }
-    return m_tree.node(node).children;
+    const std::vector<int> *filtered = m_filter.children(node);
+    return filtered ? *filtered : m_tree.node(node).children;
 }
 
 int TopicTreeModel::visibleRow(int node) const
 {
-    if (m_searching && m_filterChildren.contains(m_tree.node(node).parent))
-        return m_filterRow.value(node, 0);
+    if (m_filter.children(m_tree.node(node).parent))
+        return m_filter.row(node);
     return m_tree.node(node).row;
 }
 
 bool TopicTreeModel::isVisible(int node) const
 {
-    if (!m_searching)
+    if (!m_filter.isActive())
         return true;
     for (int n = node; n != TopicTree::kRoot; n = m_tree.node(n).parent) {
-        if (m_filterChildren.contains(m_tree.node(n).parent) && !m_filterRow.contains(n))
+        if (m_filter.children(m_tree.node(n).parent) && !m_filter.isListed(n))
             return false;
     }
     return true;
@@ -123,7 +118,7 @@ bool TopicTreeModel::canFetchMore(const QModelIndex &parent) const
         return false;
     const int node = nodeOf(parent);
     const TopicTree::Node &n = m_tree.node(node);
-    if (n.type != NodeType::Topic || (m_searching && m_filterChildren.contains(node)))
+    if (n.type != NodeType::Topic || m_filter.children(node))
         return false;
     const TopicTree::Topic &t = m_tree.topic(n.topic);
     switch (t.state) {
@@ -181,8 +176,8 @@ void TopicTreeModel::removeAllChildren(int node)
         beginRemoveRows(indexOfNode(node), 0, int(shown - 1));
     std::vector<int> released;
     m_tree.releaseChildren(node, &released);
-    m_filterChildren.remove(node);
-    forgetNodes(released);
+    m_filter.dropList(node);
+    m_filter.forget(released);
     if (visible && shown > 0)
         endRemoveRows();
 }
@@ -203,19 +198,6 @@ void TopicTreeModel::insertChildren(int node, std::vector<int> children)
 void TopicTreeModel::materializeFields(int topic)
 {
     insertChildren(m_tree.topic(topic).node, m_tree.createFieldNodes(topic));
-}
-
-void TopicTreeModel::forgetNodes(const std::vector<int> &released)
-{
-    if (!m_searching)
-        return;
-    for (int id : released) {
-        m_filterChildren.remove(id);
-        m_filterRow.remove(id);
-        m_filterTopicCount.remove(id);
-        m_bestScore.remove(id);
-        m_positions.remove(id);
-    }
 }
 
 void TopicTreeModel::topicRowChanged(int node)
@@ -397,7 +379,7 @@ QVariant TopicTreeModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole: return displayData(node, index.column());
     case Qt::ToolTipRole:
-        return m_tree.toolTip(node, m_searching ? m_filterTopicCount.value(node) : n.topicCount);
+        return m_tree.toolTip(node, m_filter.isActive() ? m_filter.topicCount(node) : n.topicCount);
     case Qt::TextAlignmentRole:
         if (index.column() == CountColumn)
             return int(Qt::AlignRight | Qt::AlignVCenter);
@@ -431,8 +413,8 @@ QVariant TopicTreeModel::data(const QModelIndex &index, int role) const
             return {};
         return element ? element->description : m_tree.groupedField(node)->description;
     case MatchPositionsRole: {
-        const auto it = m_positions.constFind(node);
-        return it == m_positions.constEnd() ? QVariant() : QVariant::fromValue(it.value());
+        const QList<int> *positions = m_filter.positions(node);
+        return positions ? QVariant::fromValue(*positions) : QVariant();
     }
     case PathRole: return m_tree.path(node);
     case CscRole:
@@ -448,8 +430,8 @@ QVariant TopicTreeModel::data(const QModelIndex &index, int role) const
     case LoadStateRole:
         return n.type == NodeType::Topic ? QVariant(int(m_tree.topic(n.topic).state)) : QVariant();
     case SearchScoreRole: {
-        const auto it = m_bestScore.constFind(node);
-        return it == m_bestScore.constEnd() ? QVariant() : QVariant(it.value());
+        const int *score = m_filter.bestScore(node);
+        return score ? QVariant(*score) : QVariant();
     }
     default: return {};
     }
@@ -467,7 +449,7 @@ QVariant TopicTreeModel::displayData(int node, int column) const
     case CountColumn:
         switch (n.type) {
         case NodeType::Group:
-        case NodeType::ReplicaGroup: return m_searching ? m_filterTopicCount.value(node) : n.topicCount;
+        case NodeType::ReplicaGroup: return m_filter.isActive() ? m_filter.topicCount(node) : n.topicCount;
         case NodeType::Topic: {
             const TopicTree::Topic &t = m_tree.topic(n.topic);
             return t.state == FieldLoadState::Loaded ? QVariant(int(t.fields.size())) : QVariant();
@@ -529,58 +511,17 @@ QHash<int, QByteArray> TopicTreeModel::roleNames() const
 
 void TopicTreeModel::resetSearchState()
 {
-    m_searching = false;
-    m_searchQuery.clear();
-    m_filterChildren.clear();
-    m_filterRow.clear();
-    m_filterTopicCount.clear();
-    m_bestScore.clear();
-    m_positions.clear();
+    m_filter.clear();
 }
 
 void TopicTreeModel::clearSearch()
 {
-    if (!m_searching)
+    if (!m_filter.isActive())
         return;
     const ChangeGuard guard(m_changeDepth);
     beginResetModel();
     resetSearchState();
     endResetModel();
-}
-
-int TopicTreeModel::fieldNodeFor(int topic, const SearchHit &hit)
-{
-    if (m_tree.topic(topic).state != FieldLoadState::Loaded)
-        return -1;
-    const int topicNode = m_tree.topic(topic).node;
-    if (!m_tree.topic(topic).materialized)
-        m_tree.setChildren(topicNode, m_tree.createFieldNodes(topic)); // inside a reset: no signals
-    for (int child : m_tree.node(topicNode).children) {
-        const TopicTree::Node &n = m_tree.node(child);
-        if (n.type == NodeType::Field && hit.kind == SearchHitKind::Field && m_tree.groupedField(child)->name == hit.field)
-            return child;
-        if (n.type != NodeType::ArrayField || m_tree.groupedField(child)->name != hit.arrayName)
-            continue;
-        if (hit.kind == SearchHitKind::Array)
-            return child;
-        if (hit.kind == SearchHitKind::ArrayElement && hit.elementIndex >= 0
-            && hit.elementIndex < int(n.children.size()))
-            return n.children[size_t(hit.elementIndex)];
-    }
-    return -1;
-}
-
-void TopicTreeModel::notePositions(int node, const QList<int> &positions, qsizetype from, qsizetype length)
-{
-    if (m_positions.contains(node))
-        return; // the best hit through this row already decided its highlight
-    QList<int> mine;
-    for (int p : positions) {
-        if (p >= from && p < from + length)
-            mine.append(int(p - from));
-    }
-    if (!mine.isEmpty())
-        m_positions.insert(node, mine);
 }
 
 void TopicTreeModel::applySearch(const SearchResult &result)
@@ -591,82 +532,7 @@ void TopicTreeModel::applySearch(const SearchResult &result)
     }
     const ChangeGuard guard(m_changeDepth);
     beginResetModel();
-    resetSearchState();
-    m_searching = true;
-    m_searchQuery = result.query;
-
-    QSet<int> directHits;
-    std::vector<std::pair<int, int>> hitNodes; // node, score
-    for (const SearchHit &hit : result.hits) {
-        const int t = m_tree.findTopic(hit.topic);
-        if (t < 0)
-            continue;
-        const int topicNode = m_tree.topic(t).node;
-        const int target = hit.kind == SearchHitKind::Topic ? -1 : fieldNodeFor(t, hit);
-        // A field the model cannot place (fields not loaded here) shows its topic instead.
-        const int node = target >= 0 ? target : topicNode;
-        directHits.insert(node);
-        hitNodes.emplace_back(node, hit.score);
-
-        // Highlight: the path's segments are the topic's ancestors, one level each.
-        const QStringList &segments = m_tree.topic(t).name.segments();
-        std::vector<int> chain;
-        for (int a = topicNode; a != TopicTree::kRoot; a = m_tree.node(a).parent)
-            chain.push_back(a);
-        if (chain.size() == size_t(segments.size())) {
-            qsizetype offset = 0;
-            for (qsizetype s = 0; s < segments.size(); ++s) {
-                notePositions(chain[chain.size() - 1 - size_t(s)], hit.positions, offset, segments[s].size());
-                offset += segments[s].size() + 1;
-            }
-        }
-        if (target >= 0) {
-            const qsizetype fieldStart = hit.topic.size() + 1;
-            notePositions(target, hit.positions, fieldStart, hit.field.size());
-            if (hit.kind == SearchHitKind::ArrayElement)
-                notePositions(m_tree.node(target).parent, hit.positions, fieldStart, hit.arrayName.size());
-        }
-    }
-
-    // Every hit and its ancestors become visible; each remembers the best score beneath it.
-    QHash<int, std::vector<int>> pending;
-    for (const auto &[hitNode, score] : hitNodes) {
-        for (int c = hitNode; c != TopicTree::kRoot; c = m_tree.node(c).parent) {
-            const auto known = m_bestScore.find(c);
-            if (known == m_bestScore.end()) {
-                m_bestScore.insert(c, score);
-                pending[m_tree.node(c).parent].push_back(c);
-            } else if (known.value() >= score) {
-                break; // its ancestors already carry a score at least as good
-            } else {
-                known.value() = score;
-            }
-        }
-    }
-
-    m_filterChildren.insert(TopicTree::kRoot, {});
-    for (auto it = pending.begin(); it != pending.end(); ++it) {
-        const int parent = it.key();
-        const NodeType type = m_tree.node(parent).type;
-        // A topic or array that matched itself keeps all its children.
-        if ((type == NodeType::Topic || type == NodeType::ArrayField) && directHits.contains(parent))
-            continue;
-        std::vector<int> &children = it.value();
-        std::sort(children.begin(), children.end(), [this](int a, int b) {
-            const int sa = m_bestScore.value(a);
-            const int sb = m_bestScore.value(b);
-            return sa != sb ? sa > sb : m_tree.node(a).row < m_tree.node(b).row;
-        });
-        for (size_t r = 0; r < children.size(); ++r)
-            m_filterRow.insert(children[r], int(r));
-        m_filterChildren.insert(parent, std::move(children));
-    }
-    for (auto it = m_bestScore.constBegin(); it != m_bestScore.constEnd(); ++it) {
-        if (m_tree.node(it.key()).type != NodeType::Topic)
-            continue;
-        for (int a = m_tree.node(it.key()).parent; a != TopicTree::kRoot; a = m_tree.node(a).parent)
-            ++m_filterTopicCount[a];
-    }
+    m_filter.apply(m_tree, result);
     endResetModel();
 }
 

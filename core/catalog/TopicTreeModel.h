@@ -6,6 +6,7 @@
 #include "core/catalog/TopicNodeType.h"
 #include "core/catalog/TopicSearchIndex.h"
 #include "core/catalog/TopicTree.h"
+#include "core/catalog/TopicTreeFilter.h"
 
 #include <QAbstractItemModel>
 #include <QHash>
@@ -125,9 +126,9 @@ public:
     void applySearch(const SearchResult &result);
     /// Restores the full tree (resets the model). No-op without an applied search.
     void clearSearch();
-    bool isSearchApplied() const { return m_searching; }
+    bool isSearchApplied() const { return m_filter.isActive(); }
     /// The query of the applied search, empty without one.
-    QString searchQuery() const { return m_searchQuery; }
+    QString searchQuery() const { return m_filter.query(); }
 
 Q_SIGNALS:
     /// A topic's fields are needed; answer with setTopicFields() or setTopicFieldsFailed().
@@ -145,23 +146,13 @@ private:
     void materializeFields(int topic);
     void requestFields(int topic);
     void topicRowChanged(int node);
-    void forgetNodes(const std::vector<int> &released);
     void resetSearchState();
     QVariant displayData(int node, int column) const;
-    int fieldNodeFor(int topic, const SearchHit &hit);
-    void notePositions(int node, const QList<int> &positions, qsizetype from, qsizetype length);
 
     TopicTree m_tree;
     int m_changeDepth = 0; ///< > 0 while rows are being inserted/removed or the model reset
 
-    // Search state (only while m_searching).
-    bool m_searching = false;
-    QString m_searchQuery;
-    QHash<int, std::vector<int>> m_filterChildren; ///< node -> visible children in score order
-    QHash<int, int> m_filterRow;                   ///< node -> row within its parent's filter list
-    QHash<int, int> m_filterTopicCount;            ///< group -> matching topics beneath
-    QHash<int, int> m_bestScore;                   ///< node -> best score in its subtree
-    QHash<int, QList<int>> m_positions;            ///< node -> highlighted positions in its name
+    TopicTreeFilter m_filter; ///< active while a search is applied
 };
 
 } // namespace sasquatch

@@ -17,6 +17,8 @@ target_sources(sasquatch_core PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/TopicNodeType.h
   ${CMAKE_CURRENT_LIST_DIR}/TopicTree.cpp
   ${CMAKE_CURRENT_LIST_DIR}/TopicTree.h
+  ${CMAKE_CURRENT_LIST_DIR}/TopicTreeFilter.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/TopicTreeFilter.h
   ${CMAKE_CURRENT_LIST_DIR}/TopicTreeModel.cpp
   ${CMAKE_CURRENT_LIST_DIR}/TopicTreeModel.h
 )

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/catalog/TopicSearchIndex.h"
 #include "core/catalog/TopicTreeModel.h"
+#include "tests/support/ItemModelText.h"
 #include "tests/support/SyntheticCatalog.h"
 
 #include <QAbstractItemModelTester>
@@ -14,38 +15,14 @@ using NodeType = TopicTreeModel::NodeType;
 
 namespace {
 
-// The tree as a compact string, depth first: "[lsst[sal[MTM1M3[ackcmd forceActuatorData]]]]".
-// Reads rows without fetching more.
 QString treeString(const QAbstractItemModel &model, const QModelIndex &parent = {})
 {
-    const int rows = model.rowCount(parent);
-    if (rows == 0)
-        return {};
-    QString out = QStringLiteral("[");
-    for (int r = 0; r < rows; ++r) {
-        if (r > 0)
-            out += QLatin1Char(' ');
-        const QModelIndex child = model.index(r, 0, parent);
-        out += child.data().toString() + treeString(model, child);
-    }
-    return out + QLatin1Char(']');
+    return itemTreeString(model, parent);
 }
 
-// Finds a row by its Name path "lsst/sal/MTM1M3" (exact names, '/' separated).
 QModelIndex find(const QAbstractItemModel &model, const QString &path)
 {
-    QModelIndex at;
-    for (const QString &name : path.split(QLatin1Char('/'))) {
-        QModelIndex next;
-        for (int r = 0; r < model.rowCount(at) && !next.isValid(); ++r) {
-            if (model.index(r, 0, at).data().toString() == name)
-                next = model.index(r, 0, at);
-        }
-        if (!next.isValid())
-            return {};
-        at = next;
-    }
-    return at;
+    return findItemByNames(model, path);
 }
 
 std::vector<FieldInfo> fadFields()
