@@ -253,7 +253,16 @@ SearchResult TopicSearchIndex::search(const QString &query, int maxHits, const C
 
         bool topicMatches = true;
         int topicSum = 0;
-        int topicExactSum = 0;
+        // Exactness bonuses of the topic path, worked out only once a hit needs them.
+        bool topicExactKnown = false;
+        auto ensureTopicExact = [&] {
+            if (topicExactKnown)
+                return;
+            topicExactKnown = true;
+            for (size_t k = 0; k < tokenCount; ++k)
+                topicExact[k] = FuzzyMatcher::exactBonus(tokens[qsizetype(k)], t.folded,
+                                                         data.bonus.data() + t.bonusOffset);
+        };
         for (size_t k = 0; k < tokenCount; ++k) {
             std::fill(topicH.begin() + qsizetype(offset[k]), topicH.begin() + qsizetype(offset[k + 1]),
                       FuzzyMatcher::kNoMatch);
@@ -263,14 +272,16 @@ SearchResult TopicSearchIndex::search(const QString &query, int maxHits, const C
                                               data.bonus.data() + t.bonusOffset, t.folded.size(),
                                               topicH.data() + offset[k], topicGap.data() + offset[k],
                                               topicRun.data() + offset[k], FuzzyMatcher::kNoMatch);
-            topicExact[k] = FuzzyMatcher::exactBonus(tokens[qsizetype(k)], t.folded, data.bonus.data() + t.bonusOffset);
-            topicExactSum += topicExact[k];
             if (topicBest[k] == FuzzyMatcher::kNoMatch)
                 topicMatches = false;
             else
                 topicSum += topicBest[k];
         }
         if (topicMatches) {
+            ensureTopicExact();
+            int topicExactSum = 0;
+            for (size_t k = 0; k < tokenCount; ++k)
+                topicExactSum += topicExact[k];
             hits.push_back({topicSum + topicExactSum - FuzzyMatcher::lengthPenalty(t.name.size()), int(ti), -1,
                             -1, SearchHitKind::Topic, int(t.name.size()), t.replica});
         }
@@ -308,6 +319,7 @@ SearchResult TopicSearchIndex::search(const QString &query, int maxHits, const C
             if (all && sum > topicOnly) {
                 const QStringView name = QStringView(s.dotted).sliced(1);
                 const quint8 *nameBonus = data.bonus.data() + s.bonusOffset + 1;
+                ensureTopicExact();
                 int exact = 0;
                 for (size_t k = 0; k < tokenCount; ++k)
                     exact += std::max(topicExact[k], FuzzyMatcher::exactBonus(tokens[qsizetype(k)], name, nameBonus));
@@ -347,6 +359,7 @@ SearchResult TopicSearchIndex::search(const QString &query, int maxHits, const C
                 elementBonus.assign(data.bonus.begin() + qsizetype(s.bonusOffset) + 1,
                                     data.bonus.begin() + qsizetype(s.bonusOffset) + s.dotted.size());
                 elementBonus.insert(elementBonus.end(), digitBonus, digitBonus + digits.size());
+                ensureTopicExact();
                 int exact = 0;
                 for (size_t k = 0; k < tokenCount; ++k)
                     exact += std::max(topicExact[k], FuzzyMatcher::exactBonus(tokens[qsizetype(k)], elementName,

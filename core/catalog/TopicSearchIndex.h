@@ -30,7 +30,7 @@ namespace sasquatch {
 class TopicSearchIndex
 {
 public:
-    static constexpr int kDefaultMaxHits = 1000;
+    static constexpr int kDefaultMaxHits = 500;
     static constexpr int kMaxElementHitsPerArray = 10;
     static constexpr int kMaxElementHitsBesideArray = 3;
 

@@ -2,8 +2,8 @@
 // Catalog benchmark: builds TopicTreeModel and TopicSearchIndex from synthetic catalogs of
 // production size (2,200 topics × 30 fields) and of a large federation (20,000 × 100, with
 // MirrorMaker 2 replicas), then searches while "typing" queries one character at a time.
-// Prints figures only; budgets: build ≤ 100 ms and ≤ 2 s, search ≤ 16 ms per keystroke on
-// the production-size catalog. Usage: bench_catalog [runs]
+// Prints figures only, never fails; budgets: build ≤ 100 ms and ≤ 2 s, search ≤ 16 ms per
+// keystroke on the production-size catalog. Usage: bench_catalog [runs]
 #include "core/catalog/TopicSearchIndex.h"
 #include "core/catalog/TopicTreeModel.h"
 #include "tests/support/SyntheticCatalog.h"
@@ -39,7 +39,7 @@ Stats summarise(const std::vector<qint64> &ns)
     return s;
 }
 
-void benchCatalog(int topics, int fields, int runs, double buildBudget_ms)
+void benchCatalog(int topics, int fields, int runs, double buildBudget_ms, double keystrokeBudget_ms)
 {
     QElapsedTimer timer;
     timer.start();
@@ -104,10 +104,13 @@ void benchCatalog(int topics, int fields, int runs, double buildBudget_ms)
         }
         const Stats s = summarise(search);
         const Stats a = summarise(apply);
-        std::printf("typing \"%s\" (%lld keystrokes × %d runs): search mean %6.2f ms  max %6.2f ms  budget 16 ms: %s;"
+        const QByteArray verdict = keystrokeBudget_ms <= 0 ? QByteArray("no budget at this size")
+                                   : QByteArray("budget ") + QByteArray::number(keystrokeBudget_ms) + " ms: "
+                                         + (s.max_ms <= keystrokeBudget_ms ? "met" : "MISSED");
+        std::printf("typing \"%s\" (%lld keystrokes × %d runs): search mean %6.2f ms  max %6.2f ms  (%s);"
                     "  applySearch mean %6.2f ms  max %6.2f ms\n",
-                    qPrintable(query), qlonglong(query.size()), runs, s.mean_ms, s.max_ms,
-                    s.max_ms <= 16.0 ? "met" : "MISSED", a.mean_ms, a.max_ms);
+                    qPrintable(query), qlonglong(query.size()), runs, s.mean_ms, s.max_ms, verdict.constData(),
+                    a.mean_ms, a.max_ms);
         std::printf("    per keystroke, slowest of the runs (ms):");
         for (qsizetype n = 0; n < query.size(); ++n)
             std::printf(" \"%s\" %.2f", qPrintable(query.left(n + 1)), double(slowestPerPrefix[size_t(n)]) / 1e6);
@@ -122,7 +125,7 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     const int runs = argc > 1 ? std::max(1, QByteArray(argv[1]).toInt()) : 5;
     std::printf("bench_catalog: %d runs per figure\n", runs);
-    benchCatalog(2200, 30, runs, 100.0);
-    benchCatalog(20000, 100, runs, 2000.0);
+    benchCatalog(2200, 30, runs, 100.0, 16.0);
+    benchCatalog(20000, 100, runs, 2000.0, 0.0);
     return 0;
 }
