@@ -3,6 +3,8 @@
 
 #include "core/cli/CommandLine.h"
 
+#include <QRegularExpression>
+
 #include <atomic>
 #include <csignal>
 #include <mutex>
@@ -54,6 +56,16 @@ int CliOutput::failure(const QString &text) const
     std::fflush(m_out);
     message(QStringLiteral("sasquatch-browser: %1").arg(text));
     return kExitFailure;
+}
+
+QString CliOutput::helpText(const QString &parserHelp, const QString &command)
+{
+    QString help = parserHelp;
+    const qsizetype end = help.indexOf(u'\n');
+    if (help.startsWith(QStringLiteral("Usage: ")) && end > 0)
+        help.replace(0, end, QStringLiteral("Usage: sasquatch-browser %1 [options]").arg(command));
+    help.remove(QRegularExpression(QStringLiteral("\n *--help-all[^\n]*")));
+    return help;
 }
 
 CancelToken CliOutput::cancelOnInterrupt()

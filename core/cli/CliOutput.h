@@ -25,6 +25,9 @@ public:
     /// Prints "sasquatch-browser: MESSAGE"; returns kExitFailure.
     int failure(const QString &text) const;
 
+    /// `parser`'s help with the usage line naming the subcommand.
+    static QString helpText(const QString &parserHelp, const QString &command);
+
     /// A token that Ctrl+C (SIGINT) or SIGTERM cancels, so that a long request ends cleanly.
     static CancelToken cancelOnInterrupt();
 

@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 
 #include <cstdio>
+#include <memory>
 
 namespace sasquatch {
 
@@ -72,6 +73,13 @@ std::optional<int> runCommandLine(const QStringList &args)
             QStringList rest = args;
             rest.removeAt(1);
             rest[0] = QStringLiteral("sasquatch-browser %1").arg(first);
+            // An event loop exists for the keyring's D-Bus calls; no GUI is created.
+            int fakeArgc = 1;
+            char name[] = "sasquatch-browser";
+            char *fakeArgv[] = {name, nullptr};
+            std::unique_ptr<QCoreApplication> app;
+            if (!QCoreApplication::instance())
+                app = std::make_unique<QCoreApplication>(fakeArgc, fakeArgv);
             const int code = c.run(rest, stdout, stderr);
             std::fflush(stdout);
             return code;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/cli/TopicsCommand.h"
 
+#include "core/catalog/FieldGrouping.h"
 #include "core/catalog/TopicName.h"
 #include "core/catalog/TopicSearchIndex.h"
 #include "core/cli/CliOutput.h"
@@ -14,6 +15,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+
+#include <nlohmann/json.hpp>
 
 #include <map>
 #include <set>
@@ -95,7 +98,7 @@ int TopicsCommand::run(const QStringList &args, std::FILE *out, std::FILE *err)
     if (!parser.parse(args))
         return io.usageError(parser.errorText(), QStringLiteral("topics"));
     if (parser.isSet(QStringLiteral("help"))) {
-        io.out(parser.helpText());
+        io.out(CliOutput::helpText(parser.helpText(), QStringLiteral("topics")));
         return kExitOk;
     }
     if (!parser.positionalArguments().isEmpty())
@@ -158,7 +161,16 @@ int TopicsCommand::run(const QStringList &args, std::FILE *out, std::FILE *err)
             list.reserve(m.fields.size());
             for (const auto &f : m.fields)
                 list.push_back(FieldInfo{f.name, fieldTypeFromInflux(f.type), {}, {}});
-            fieldsByTopic.insert(m.measurement, std::move(list));
+            // The tree's order: user fields naturally (xForce2 before xForce10), private ones last.
+            std::vector<FieldInfo> ordered;
+            ordered.reserve(list.size());
+            for (auto &g : FieldGrouping::group(list)) {
+                if (g.isArray())
+                    ordered.insert(ordered.end(), g.elements.begin(), g.elements.end());
+                else
+                    ordered.push_back(FieldInfo{g.name, g.type, g.unit, g.description});
+            }
+            fieldsByTopic.insert(m.measurement, std::move(ordered));
         }
     }
 
@@ -203,16 +215,18 @@ int TopicsCommand::run(const QStringList &args, std::FILE *out, std::FILE *err)
     };
 
     if (json) {
-        QJsonArray array;
+        // Keys in the documented order: topic, kind, fields.
+        nlohmann::ordered_json array = nlohmann::ordered_json::array();
         for (const QString &topic : order) {
-            QJsonArray fieldArray;
+            nlohmann::ordered_json fieldArray = nlohmann::ordered_json::array();
             for (const auto &f : shownFields(topic))
-                fieldArray.append(QJsonObject{{QStringLiteral("name"), f.name}, {QStringLiteral("type"), fieldTypeName(f.type)}});
-            array.append(QJsonObject{{QStringLiteral("topic"), topic},
-                                     {QStringLiteral("kind"), topicKindName(TopicName(topic).kind())},
-                                     {QStringLiteral("fields"), fieldArray}});
+                fieldArray.push_back({{"name", f.name.toStdString()}, {"type", fieldTypeName(f.type).toStdString()}});
+            array.push_back({{"topic", topic.toStdString()},
+                             {"kind", topicKindName(TopicName(topic).kind()).toStdString()},
+                             {"fields", std::move(fieldArray)}});
         }
-        io.out(QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented)));
+        const std::string text = array.dump(2) + '\n';
+        io.outBytes(text.data(), text.size());
         return kExitOk;
     }
     QString text;
