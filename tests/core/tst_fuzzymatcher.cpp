@@ -132,6 +132,13 @@ void tst_FuzzyMatcher::ranking_data()
     QTest::newRow("shorter wins a tie") << "ack"
                                         << QStringList{"lsst.sal.ATDome.ackcmdStatistics", "lsst.sal.ATDome.ackcmd"}
                                         << "lsst.sal.ATDome.ackcmd";
+    QTest::newRow("initials beat a tighter prefix") << "m1m3 fad"
+                                                    << QStringList{"lsst.sal.MTM1M3.modeWarning.fanDriveFlow", fad}
+                                                    << fad;
+    QTest::newRow("a word beats scattered initials") << "temp"
+                                                     << QStringList{"lsst.sal.X.timeEpochMinutesPassed",
+                                                                    "lsst.sal.X.temperatureValues"}
+                                                     << "lsst.sal.X.temperatureValues";
     QTest::newRow("dm metrics") << "ap verify"
                                 << QStringList{"lsst.dm.ap_verify.totalUnassociatedDiaObjects",
                                                "lsst.verify.validate_drp"}
@@ -189,6 +196,9 @@ void tst_FuzzyMatcher::positions_data()
     QTest::newRow("two tokens merge") << "m1m3 fad" << "lsst.sal.MTM1M3.forceActuatorData"
                                       << QList<int>{9, 12, 13, 14, 16, 21, 29};
     QTest::newRow("overlapping tokens") << "sal sa" << "lsst.sal.X" << QList<int>{5, 6, 7};
+    QTest::newRow("initials") << "fad" << "x.forceActuatorData" << QList<int>{2, 7, 15};
+    QTest::newRow("initials of a word") << "ss" << "x.logevent_summaryState" << QList<int>{11, 18};
+    QTest::newRow("CSC initials") << "m1m3" << "lsst.sal.MTM1M3.x" << QList<int>{9, 12, 13, 14};
 }
 
 void tst_FuzzyMatcher::positions()
@@ -278,15 +288,16 @@ void tst_FuzzyMatcher::incrementalScanEqualsWholeScan()
         std::vector<quint8> bonus(size_t(text.size()));
         FuzzyMatcher::computeBonuses(text, bonus.data());
         std::vector<int> h(size_t(m), FuzzyMatcher::kNoMatch), gap(size_t(m), FuzzyMatcher::kNoMatch);
+        std::vector<int> run(size_t(m), 0);
         const int whole = FuzzyMatcher::scan(token, QStringView(folded).utf16(), bonus.data(), n, h.data(),
-                                             gap.data(), FuzzyMatcher::kNoMatch);
+                                             gap.data(), run.data(), FuzzyMatcher::kNoMatch);
         const int split = int(random.bounded(n + 1));
         std::fill(h.begin(), h.end(), FuzzyMatcher::kNoMatch);
         std::fill(gap.begin(), gap.end(), FuzzyMatcher::kNoMatch);
         int parts = FuzzyMatcher::scan(token, QStringView(folded).utf16(), bonus.data(), split, h.data(), gap.data(),
-                                       FuzzyMatcher::kNoMatch);
+                                       run.data(), FuzzyMatcher::kNoMatch);
         parts = FuzzyMatcher::scan(token, QStringView(folded).utf16() + split, bonus.data() + split, n - split,
-                                   h.data(), gap.data(), parts);
+                                   h.data(), gap.data(), run.data(), parts);
         QCOMPARE(parts, whole);
         // And the scan agrees with the aligning matcher (positions walk-back) on the whole text.
         const auto m2 = FuzzyMatcher(token).match(text, FuzzyMatcher::Range());
