@@ -11,6 +11,28 @@ target_sources(sasquatch_core PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/DemoCatalogSpecsMainTelescope.cpp
   ${CMAKE_CURRENT_LIST_DIR}/DemoCatalogSpecsMainTelescopeSupport.cpp
   ${CMAKE_CURRENT_LIST_DIR}/DemoCatalogSpecsObservatory.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/DemoDataCache.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/DemoDataCache.h
+  ${CMAKE_CURRENT_LIST_DIR}/DemoEventSchedule.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/DemoEventSchedule.h
+  ${CMAKE_CURRENT_LIST_DIR}/DemoInfluxWriter.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/DemoInfluxWriter.h
+  ${CMAKE_CURRENT_LIST_DIR}/DemoLineProtocol.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/DemoLineProtocol.h
+  ${CMAKE_CURRENT_LIST_DIR}/DemoM1M3ForceModel.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/DemoM1M3ForceModel.h
+  ${CMAKE_CURRENT_LIST_DIR}/DemoPointWriter.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/DemoPointWriter.h
+  ${CMAKE_CURRENT_LIST_DIR}/DemoSeedPlan.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/DemoSeedPlan.h
+  ${CMAKE_CURRENT_LIST_DIR}/DemoSeedPlanCatalog.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/DemoSeedTypes.h
+  ${CMAKE_CURRENT_LIST_DIR}/DemoSeeder.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/DemoSeeder.h
+  ${CMAKE_CURRENT_LIST_DIR}/DemoSignals.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/DemoSignals.h
+  ${CMAKE_CURRENT_LIST_DIR}/DemoStack.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/DemoStack.h
   ${CMAKE_CURRENT_LIST_DIR}/DemoTypes.h
   ${CMAKE_CURRENT_LIST_DIR}/InfluxdConfig.cpp
   ${CMAKE_CURRENT_LIST_DIR}/InfluxdConfig.h
