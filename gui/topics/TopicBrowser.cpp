@@ -54,6 +54,15 @@ TopicBrowser::TopicBrowser(QWidget *parent) : QWidget(parent), m_model(new Topic
     connect(m_model, &TopicTreeModel::fieldsRequested, this, &TopicBrowser::fieldsRequested);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, &TopicBrowser::onCurrentChanged);
     connect(m_model, &QAbstractItemModel::modelReset, this, &TopicBrowser::updateSummary);
+    // A failed field load is retried when the user opens the topic again or double-clicks the
+    // error row (the model does not retry on its own, so a failing server is not hammered).
+    auto retry = [this](const QModelIndex &index) {
+        const QString topic = index.data(TopicTreeModel::TopicRole).toString();
+        if (!topic.isEmpty() && m_model->loadState(topic) == FieldLoadState::Failed)
+            m_model->retryFields(topic);
+    };
+    connect(m_view, &QTreeView::expanded, this, retry);
+    connect(m_view, &QTreeView::doubleClicked, this, retry);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
