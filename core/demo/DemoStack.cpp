@@ -114,8 +114,11 @@ void DemoStack::run()
             return finish(started.error());
     }
 
-    DemoSeedOptions options;
-    options.level = m_level;
+    DemoSeedOptions options = m_options;
+    options.anchorMs = 0;
+    options.historyFromMs = 0;
+    options.nowMs = 0;
+    options.retention = std::chrono::hours{0};
     if (cached)
         options.retention = kCachedRetention;
     if (reuse) {
@@ -136,7 +139,7 @@ void DemoStack::run()
     const Outcome<DemoSeedReport> seeded = seeder.seed(options, progress, cancel);
     if (!seeded)
         return finish(seeded.error());
-    if (cached && m_level == DemoSeedLevel::Full) {
+    if (cached && options.level == DemoSeedLevel::Full) {
         DemoDataCache::Marker done;
         done.catalogFingerprint = catalog.fingerprint();
         done.influxdVersion = influxd.version();

@@ -40,7 +40,10 @@ public:
 
     /// Settings read by start(); defaults: Cached storage, Full level.
     void setStorage(DemoStorage storage) { m_storage = storage; }
-    void setSeedLevel(DemoSeedLevel level) { m_level = level; }
+    void setSeedLevel(DemoSeedLevel level) { m_options.level = level; }
+    /// Seed settings (level, history lengths, writers); the stack itself sets the anchor,
+    /// the top-up start, the retention of cached data and the catalogWritten callback.
+    void setSeedOptions(const DemoSeedOptions &options) { m_options = options; }
     /// Cache directory for DemoStorage::Cached (default DemoDataCache::defaultDirectory()).
     void setCacheDirectory(const QString &directory) { m_cacheDirectory = directory; }
 
@@ -69,7 +72,7 @@ private:
     void post(std::function<void()> f);
 
     DemoStorage m_storage = DemoStorage::Cached;
-    DemoSeedLevel m_level = DemoSeedLevel::Full;
+    DemoSeedOptions m_options;
     QString m_cacheDirectory;
     QString m_url;
     QThread *m_thread = nullptr;
