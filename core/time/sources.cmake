@@ -1,4 +1,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 target_sources(sasquatch_core PRIVATE
   time/Durations.h time/Durations.cpp
+  time/DurationLiteral.h time/DurationLiteral.cpp
+  time/TimeRange.h time/TimeRange.cpp
+  time/TimeScale.h time/TimeScale.cpp
+  time/TimeText.h time/TimeText.cpp
 )
