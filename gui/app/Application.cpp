@@ -2,10 +2,7 @@
 #include "gui/app/Application.h"
 
 #include "core/cli/CommandLine.h"
-#if __has_include("core/demo/DemoStack.h")
 #include "core/demo/DemoStack.h"
-#define SASQUATCH_HAVE_DEMO 1
-#endif
 #include "gui/app/ConnectionController.h"
 #include "gui/app/MainWindow.h"
 #include "gui/app/Theme.h"
@@ -87,7 +84,6 @@ int runApplication(int argc, char **argv)
         });
     }
 
-#ifdef SASQUATCH_HAVE_DEMO
     std::unique_ptr<DemoStack> demoStack;
     if (parser.isSet(demo)) {
         demoStack = std::make_unique<DemoStack>();
@@ -97,25 +93,25 @@ int runApplication(int argc, char **argv)
             window.showBackgroundProgress(-1, QApplication::translate("main", "Demo stack ready at %1").arg(url));
             controller.useDemo(url);
         });
+        QObject::connect(demoStack.get(), &DemoStack::seedFinished, &window, [&window](double seconds, qint64 values) {
+            window.showBackgroundProgress(-1, QApplication::translate("main", "Demo history ready: %L1 values in %2 s")
+                                                  .arg(values).arg(seconds, 0, 'f', 1));
+        });
         QObject::connect(demoStack.get(), &DemoStack::failed, &window, [&window](const QString &message) {
             window.showBackgroundProgress(-1, QString());
             window.showMessage(message, true);
             QMessageBox::warning(&window, QApplication::translate("main", "Demo stack"), message);
         });
         demoStack->start();
-    } else
-#endif
-    if (parser.isSet(profile)) {
+    } else if (parser.isSet(profile)) {
         controller.activateProfile(parser.value(profile));
     } else if (!controller.profiles().currentProfile().isEmpty()) {
         controller.activateProfile(controller.profiles().currentProfile());
     }
     window.show();
     const int code = app.exec();
-#ifdef SASQUATCH_HAVE_DEMO
     if (demoStack)
         demoStack->stop();
-#endif
     return code;
 }
 
