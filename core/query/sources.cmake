@@ -38,3 +38,17 @@ target_sources(sasquatch_core PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/SchemaSnapshot.h
   ${CMAKE_CURRENT_LIST_DIR}/Token.h
 )
+
+# Query building, history, result table model and CSV export (query core).
+target_sources(sasquatch_core PRIVATE
+  ${CMAKE_CURRENT_LIST_DIR}/AggregateFunction.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/AggregateFunction.h
+  ${CMAKE_CURRENT_LIST_DIR}/QueryBuilder.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/QueryBuilder.h
+  ${CMAKE_CURRENT_LIST_DIR}/QueryHistory.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/QueryHistory.h
+  ${CMAKE_CURRENT_LIST_DIR}/QuerySelection.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/QuerySelection.h
+  ${CMAKE_CURRENT_LIST_DIR}/WindowPeriod.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/WindowPeriod.h
+)
