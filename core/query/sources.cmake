@@ -43,12 +43,16 @@ target_sources(sasquatch_core PRIVATE
 target_sources(sasquatch_core PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/AggregateFunction.cpp
   ${CMAKE_CURRENT_LIST_DIR}/AggregateFunction.h
+  ${CMAKE_CURRENT_LIST_DIR}/CsvWriter.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/CsvWriter.h
   ${CMAKE_CURRENT_LIST_DIR}/QueryBuilder.cpp
   ${CMAKE_CURRENT_LIST_DIR}/QueryBuilder.h
   ${CMAKE_CURRENT_LIST_DIR}/QueryHistory.cpp
   ${CMAKE_CURRENT_LIST_DIR}/QueryHistory.h
   ${CMAKE_CURRENT_LIST_DIR}/QuerySelection.cpp
   ${CMAKE_CURRENT_LIST_DIR}/QuerySelection.h
+  ${CMAKE_CURRENT_LIST_DIR}/ResultTableModel.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/ResultTableModel.h
   ${CMAKE_CURRENT_LIST_DIR}/WindowPeriod.cpp
   ${CMAKE_CURRENT_LIST_DIR}/WindowPeriod.h
 )
