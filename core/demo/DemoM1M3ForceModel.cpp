@@ -102,7 +102,7 @@ void DemoM1M3ForceModel::operator()(std::int64_t timeMs, std::span<double> v) co
     const double driftArg = DemoSignals::kTwoPi * tS / 300.0;
     const double driftC = std::cos(driftArg);
     const double driftS = std::sin(driftArg);
-    const double errorScale = 0.6 + 40.0 * moving;
+    const double errorScale = 0.6 + 1500.0 * moving; // ~20 N mid-raise, ~0.6 N at rest
     const std::int64_t sample = timeMs / 20;
     constexpr std::uint64_t kSeed = 0x4d314d33; // "M1M3"
 

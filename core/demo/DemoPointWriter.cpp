@@ -121,11 +121,13 @@ DemoPointWriter::DemoPointWriter(const DemoTopic &topic, const QString &measurem
             if (f.role == DemoFieldRole::Data)
                 slot.dataIndex = m_dataValues++;
             configureSlot(slot, i);
-            m_lineBytes += slot.key.size() + 7;
             m_slots.push_back(std::move(slot));
         }
     }
-    m_lineBytes += m_measurement.size() + 16;
+    // Batches are sized from this, so measure a real line rather than guess.
+    std::string probe;
+    append(probe, 1'764'000'000'000, 0, 0);
+    m_lineBytes = probe.size();
 }
 
 void DemoPointWriter::configureSlot(Slot &slot, int element) const

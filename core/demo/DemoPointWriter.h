@@ -44,12 +44,13 @@ public:
     /// `measurement` overrides the topic's own name (MirrorMaker 2 replicas).
     explicit DemoPointWriter(const DemoTopic &topic, const QString &measurement = {});
 
+    /// Set before use from several threads.
     void setDataModel(DataModel model) { m_model = std::move(model); }
     void setSignificantDigits(int digits) { m_digits = digits; }
 
     const DemoTopic &topic() const { return *m_topic; }
     int valueCount() const { return int(m_slots.size()); }
-    /// Rough size of one line, for batching.
+    /// Size of one line (measured at construction), for batching.
     std::size_t lineBytes() const { return m_lineBytes; }
 
     /// Appends one point. `salIndex` is the CSC instance (0 when not indexed), `seqNum` the
