@@ -39,6 +39,8 @@ bool CompletionEngine::isAutoTrigger(QStringView text, qsizetype cursor, QueryLa
         case TokenKind::Property:
         case TokenKind::Parameter:
         case TokenKind::Constant:
+            // From the second character on: a lone `r` or `x` is too often a name being written.
+            return cursor - tokens[at].start >= 2;
         case TokenKind::String:
         case TokenKind::QuotedIdentifier:
             return true;

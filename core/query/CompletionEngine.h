@@ -45,7 +45,8 @@ public:
                                      const SchemaSnapshot &schema, int maxItems = kDefaultMaxItems);
 
     /// Whether the character just typed before `cursor` should open the completion list by
-    /// itself: an identifier character in a name, an opening quote, a `.` after a name, or a
+    /// itself: the second or later character of a name, an identifier character inside a string
+    /// or quoted identifier, an opening quote, a `.` after a name, or a
     /// space after `|>` (Flux) or after FROM, SELECT, WHERE, AND, OR, BY, ON (InfluxQL). Never
     /// inside comments or numbers.
     static bool isAutoTrigger(QStringView text, qsizetype cursor, QueryLanguage language);

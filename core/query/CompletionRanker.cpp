@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/query/CompletionRanker.h"
 
+#include <QVarLengthArray>
+
 #include <algorithm>
 
 namespace sasquatch {
@@ -43,20 +45,40 @@ std::optional<int> CompletionRanker::matchScore(QStringView label, QStringView p
 {
     if (pattern.isEmpty())
         return 0;
-    if (label.startsWith(pattern, Qt::CaseInsensitive))
+    const qsizetype n = label.size();
+    const qsizetype m = pattern.size();
+    if (m > n)
+        return std::nullopt;
+    // Fold once; the comparisons below run on every label of a several-thousand-name schema.
+    QVarLengthArray<char16_t, 128> fl(n);
+    QVarLengthArray<char16_t, 32> fp(m);
+    for (qsizetype i = 0; i < n; ++i)
+        fl[i] = label[i].toCaseFolded().unicode();
+    for (qsizetype i = 0; i < m; ++i)
+        fp[i] = pattern[i].toCaseFolded().unicode();
+    const auto equalAt = [&](qsizetype at) { return std::equal(fp.cbegin(), fp.cend(), fl.cbegin() + at); };
+
+    // Cheap rejection: the pattern must at least be a subsequence.
+    for (qsizetype i = 0, p = 0; p < m; ++i) {
+        if (i == n)
+            return std::nullopt;
+        if (fl[i] == fp[p])
+            ++p;
+    }
+    if (equalAt(0))
         return kPrefixScore + (label.startsWith(pattern) ? kExactCaseBonus : 0);
-    for (qsizetype i = 1; i + pattern.size() <= label.size(); ++i)
-        if (isWordStart(label, i) && label.sliced(i).startsWith(pattern, Qt::CaseInsensitive))
+    for (qsizetype i = 1; i + m <= n; ++i)
+        if (fl[i] == fp[0] && isWordStart(label, i) && equalAt(i))
             return kWordStartScore - int(positionPenalty(i));
-    if (const qsizetype at = label.indexOf(pattern, 0, Qt::CaseInsensitive); at >= 0)
-        return kSubstringScore - int(positionPenalty(at));
-    if (pattern.size() < 2)
+    for (qsizetype i = 1; i + m <= n; ++i)
+        if (fl[i] == fp[0] && equalAt(i))
+            return kSubstringScore - int(positionPenalty(i));
+    if (m < 2)
         return std::nullopt;
     // Subsequence whose first character starts a word; word starts and runs earn points.
-    const auto same = [](QChar a, QChar b) { return a.toCaseFolded() == b.toCaseFolded(); };
     qsizetype start = -1;
-    for (qsizetype i = 0; i < label.size(); ++i)
-        if (isWordStart(label, i) && same(label[i], pattern[0])) {
+    for (qsizetype i = 0; i < n; ++i)
+        if (fl[i] == fp[0] && isWordStart(label, i)) {
             start = i;
             break;
         }
@@ -64,11 +86,11 @@ std::optional<int> CompletionRanker::matchScore(QStringView label, QStringView p
         return std::nullopt;
     int score = kSubsequenceScore;
     qsizetype last = start;
-    for (qsizetype p = 1; p < pattern.size(); ++p) {
+    for (qsizetype p = 1; p < m; ++p) {
         qsizetype i = last + 1;
-        while (i < label.size() && !same(label[i], pattern[p]))
+        while (i < n && fl[i] != fp[p])
             ++i;
-        if (i >= label.size())
+        if (i >= n)
             return std::nullopt;
         if (i == last + 1)
             score += 2;
@@ -116,15 +138,21 @@ bool CompletionRanker::naturalLess(QStringView a, QStringView b)
     return a < b; // case decides last, so the order is total
 }
 
+bool CompletionRanker::matches(QStringView label) const
+{
+    return matchScore(label, m_prefix).has_value();
+}
+
 void CompletionRanker::add(CompletionItem item, int boost)
 {
     const auto score = matchScore(item.label, m_prefix);
     if (!score)
         return;
-    const QString key = QString::number(int(item.kind)) + u'\x1f' + item.label;
-    if (m_seen.contains(key))
+    quint32 &kinds = m_seen[item.label];
+    const quint32 bit = 1u << int(item.kind);
+    if (kinds & bit)
         return;
-    m_seen.insert(key);
+    kinds |= bit;
     if (item.replaceStart == 0 && item.replaceEnd == 0) {
         item.replaceStart = m_replaceStart;
         item.replaceEnd = m_replaceEnd;
@@ -135,13 +163,14 @@ void CompletionRanker::add(CompletionItem item, int boost)
 
 QList<CompletionItem> CompletionRanker::take(int maxItems)
 {
-    std::sort(m_items.begin(), m_items.end(), [](const CompletionItem &a, const CompletionItem &b) {
+    const auto better = [](const CompletionItem &a, const CompletionItem &b) {
         if (a.score != b.score)
             return a.score > b.score;
         return naturalLess(a.label, b.label);
-    });
-    if (m_items.size() > maxItems)
-        m_items.resize(maxItems);
+    };
+    const qsizetype keep = qMin<qsizetype>(qMax(0, maxItems), m_items.size());
+    std::partial_sort(m_items.begin(), m_items.begin() + keep, m_items.end(), better);
+    m_items.resize(keep);
     return std::exchange(m_items, {});
 }
 

@@ -4,7 +4,7 @@
 #include "core/query/CompletionItem.h"
 
 #include <QList>
-#include <QSet>
+#include <QHash>
 #include <QString>
 
 #include <optional>
@@ -34,6 +34,8 @@ public:
     /// Adds `item` if its label matches the prefix. The item's range defaults to the ranker's
     /// when left at 0..0. A second item with the same kind and label is dropped.
     void add(CompletionItem item, int boost = 0);
+    /// Whether a label would be kept: callers with thousands of names test before building items.
+    bool matches(QStringView label) const;
     /// The matching items, best first, at most `maxItems`.
     QList<CompletionItem> take(int maxItems);
 
@@ -49,7 +51,7 @@ private:
     qsizetype m_replaceStart;
     qsizetype m_replaceEnd;
     QList<CompletionItem> m_items;
-    QSet<QString> m_seen;
+    QHash<QString, quint32> m_seen; ///< label → bit set of the kinds added under it
 };
 
 } // namespace sasquatch

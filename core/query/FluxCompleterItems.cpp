@@ -94,6 +94,8 @@ void FluxCompleter::addStringValues(StringRole role, const QString &tag, Complet
         return body;
     };
     const auto add = [&](CompletionKind kind, const QString &name, const QString &detail, const QString &doc, int extra) {
+        if (!ranker.matches(name))
+            return; // before escaping: schemas hold thousands of names
         CompletionItem item;
         item.kind = kind;
         item.label = name;
@@ -134,6 +136,8 @@ void FluxCompleter::addStringValues(StringRole role, const QString &tag, Complet
     case StringRole::ColumnIndex: {
         const bool index = role == StringRole::ColumnIndex;
         const auto addColumn = [&](CompletionKind kind, const QString &name, const QString &detail, int extra) {
+            if (!ranker.matches(name))
+                return;
             CompletionItem item;
             item.kind = kind;
             item.label = name;
@@ -290,6 +294,8 @@ void FluxCompleter::addColumnMembers(qsizetype dotIndex, CompletionRanker &ranke
 {
     // r.name where name is an identifier; r["name"] otherwise, replacing the dot.
     const auto add = [&](CompletionKind kind, const QString &name, const QString &detail, int boost) {
+        if (!ranker.matches(name))
+            return;
         CompletionItem item;
         item.kind = kind;
         item.label = name;

@@ -405,6 +405,8 @@ void InfluxQlCompleter::addNames(const QStringList &names, CompletionKind kind, 
                                  CompletionRanker &ranker, int boost)
 {
     for (const QString &name : names) {
+        if (!ranker.matches(name))
+            continue; // before quoting: schemas hold thousands of names
         CompletionItem item;
         item.kind = kind;
         item.label = name;

@@ -341,6 +341,8 @@ private Q_SLOTS:
         QTest::newRow("member dot") << F << "r.§" << true;
         QTest::newRow("number dot") << F << "x = 1.§" << false;
         QTest::newRow("identifier") << F << "x |> me§" << true;
+        QTest::newRow("single letter") << F << "filter(fn: (r) => r§" << false;
+        QTest::newRow("single letter in string") << F << "r._field == \"x§" << true;
         QTest::newRow("duration") << F << "range(start: -5m§" << false;
         QTest::newRow("comment") << F << "// fr§" << false;
         QTest::newRow("string content") << F << "r._field == \"xF§" << true;
