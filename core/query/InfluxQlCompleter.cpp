@@ -430,6 +430,8 @@ void InfluxQlCompleter::addTagValues(const QString &tag, CompletionRanker &ranke
 
 void InfluxQlCompleter::addFunctions(CompletionRanker &ranker, int boost)
 {
+    if (m_inQuotedIdentifier || m_inString)
+        return; // "mea… completes a name, never a call
     for (const InfluxQlFunction &f : influxQlFunctions()) {
         CompletionItem item;
         item.kind = CompletionKind::Function;
@@ -446,6 +448,8 @@ void InfluxQlCompleter::addFunctions(CompletionRanker &ranker, int boost)
 
 void InfluxQlCompleter::addPhrase(const QString &phrase, CompletionRanker &ranker, int boost)
 {
+    if (m_inQuotedIdentifier || m_inString)
+        return; // keywords are never quoted
     // fill() and tz() read as clauses but are written as calls.
     if (phrase == u"fill" || phrase == u"tz") {
         const InfluxQlFunction *f = findInfluxQlFunction(phrase);

@@ -26,6 +26,8 @@ target_sources(sasquatch_core PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/InfluxQlTokenizer.h
   ${CMAKE_CURRENT_LIST_DIR}/LexSupport.cpp
   ${CMAKE_CURRENT_LIST_DIR}/LexSupport.h
+  ${CMAKE_CURRENT_LIST_DIR}/QueryErrorLocation.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/QueryErrorLocation.h
   ${CMAKE_CURRENT_LIST_DIR}/QueryIndenter.cpp
   ${CMAKE_CURRENT_LIST_DIR}/QueryIndenter.h
   ${CMAKE_CURRENT_LIST_DIR}/QueryKeywords.cpp

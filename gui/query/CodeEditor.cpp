@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "gui/query/CodeEditor.h"
 
+#include "core/query/QueryErrorLocation.h"
 #include "core/query/QueryIndenter.h"
 #include "core/query/QueryTokenizer.h"
 #include "gui/query/CompletionController.h"
@@ -89,6 +90,20 @@ CompletionPopup *CodeEditor::completionPopup() const
 
 void CodeEditor::setErrorMarker(int line, int column, const QString &message)
 {
+    addErrorMarker(line, column, 0, message);
+}
+
+bool CodeEditor::markServerError(const QString &message)
+{
+    const std::optional<QueryErrorLocation> at = QueryErrorLocation::find(message);
+    if (!at)
+        return false;
+    addErrorMarker(at->line, at->column, at->endLine == at->line ? at->endColumn : 0, message);
+    return true;
+}
+
+void CodeEditor::addErrorMarker(int line, int column, int endColumn, const QString &message)
+{
     const QTextBlock block = document()->findBlockByNumber(qBound(1, line, document()->blockCount()) - 1);
     const QString text = block.text();
     const qsizetype col = qBound<qsizetype>(0, qsizetype(column) - 1, text.size());
@@ -104,7 +119,11 @@ void CodeEditor::setErrorMarker(int line, int column, const QString &message)
     if (index < 0 && col == text.size() && col > 0)
         index = QueryTokenizer::tokenAt(tokens, col - 1);
     marker.underline = QTextCursor(document());
-    if (index >= 0) {
+    if (endColumn > column && col < text.size()) {
+        marker.underline.setPosition(block.position() + col);
+        marker.underline.setPosition(block.position() + qMin<qsizetype>(endColumn - 1, text.size()),
+                                     QTextCursor::KeepAnchor);
+    } else if (index >= 0) {
         marker.underline.setPosition(block.position() + tokens[index].start);
         marker.underline.setPosition(block.position() + tokens[index].end(), QTextCursor::KeepAnchor);
     } else if (!text.isEmpty()) {

@@ -51,6 +51,10 @@ public:
     /// either shows `message`. Several markers may coexist; positions beyond the text are clamped
     /// to its last line and column. A marker disappears when its line is edited.
     void setErrorMarker(int line, int column, const QString &message);
+    /// Marks the position a server error message names (Flux `error @2:6-2:11: …`, InfluxQL
+    /// `… at line 1, char 10`; a Flux range on one line is underlined as given) with the whole
+    /// message. False, and nothing marked, when the message names no position.
+    bool markServerError(const QString &message);
     void clearErrorMarkers();
     /// The current markers, with lines and columns where the text has moved them.
     QList<EditorErrorMarker> errorMarkers() const;
@@ -96,6 +100,8 @@ private:
         QString lineText;      ///< the line as marked: a marker goes when its line's text changes
     };
 
+    /// `endColumn` > `column`: underline exactly [column, endColumn) (1-based, end exclusive).
+    void addErrorMarker(int line, int column, int endColumn, const QString &message);
     bool handleEditingKey(QKeyEvent *event);
     void insertNewLine();
     void indentSelection(int direction);

@@ -124,9 +124,9 @@ void CompletionController::keyProcessed(QKeyEvent *event)
     if (!isVisible())
         return;
     // Still completing the same word: narrow the list; anything else closes it.
-    const CompletionResult probe = m_engine.complete(text, cursor, m_language);
-    if (probe.replaceStart == m_rangeStart && cursor >= m_rangeStart)
-        refresh(m_mode);
+    CompletionResult result = m_engine.complete(text, cursor, m_language);
+    if (result.replaceStart == m_rangeStart && cursor >= m_rangeStart)
+        present(std::move(result), m_mode);
     else
         hide();
 }
@@ -138,13 +138,17 @@ void CompletionController::trigger()
 
 void CompletionController::refresh(Mode mode)
 {
-    const QTextCursor editorCursor = m_editor->textCursor();
-    if (editorCursor.hasSelection() || !m_editor->isVisible() || m_editor->isReadOnly()) {
+    present(m_engine.complete(m_editor->toPlainText(), m_editor->textCursor().position(), m_language), mode);
+}
+
+
+void CompletionController::present(CompletionResult result, Mode mode)
+{
+    if (m_editor->textCursor().hasSelection() || !m_editor->isVisible() || m_editor->isReadOnly()) {
         hide();
         return;
     }
     const QString text = m_editor->toPlainText();
-    const CompletionResult result = m_engine.complete(text, editorCursor.position(), m_language);
     if (result.items.isEmpty()) {
         hide();
         return;
@@ -160,7 +164,7 @@ void CompletionController::refresh(Mode mode)
     m_rangeStart = result.replaceStart;
     m_popup->setEditorFont(m_editor->font());
     m_popup->setColors(m_editor->colors());
-    m_popup->setItems(result.items, result.prefix);
+    m_popup->setItems(std::move(result.items), result.prefix);
     QTextCursor at(m_editor->document());
     at.setPosition(result.replaceStart);
     QRect rect = m_editor->cursorRect(at);

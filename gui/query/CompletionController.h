@@ -42,6 +42,8 @@ public:
 private:
     enum class Mode { Auto, Explicit };
     void refresh(Mode mode);
+    /// Shows `result` (or hides the list when it has nothing worth showing).
+    void present(CompletionResult result, Mode mode);
 
     CodeEditor *m_editor;
     CompletionPopup *m_popup;

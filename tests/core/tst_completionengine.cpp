@@ -208,6 +208,10 @@ private Q_SLOTS:
                                         << "SELECT fx, xForce0§ FROM m";
         QTest::newRow("ql select function") << Q << "SELECT mea§" << C::Field << L({"mean"}) << "SELECT mean(§)";
         QTest::newRow("ql select upper function") << Q << "SELECT MEA§" << C::Field << L({"mean"}) << "SELECT MEAN(§)";
+        QTest::newRow("ql select quoted") << Q << "SELECT \"zF§" << C::Field << L({"zForce0"})
+                                          << "SELECT \"zForce0\"§";
+        QTest::newRow("ql where quoted") << Q << "SELECT x FROM m WHERE \"sal§" << C::Condition << L({"salIndex"})
+                                         << "SELECT x FROM m WHERE \"salIndex\"§";
         QTest::newRow("ql function argument") << Q << "SELECT mean(§)" << C::Field << L({"a b", "fx"})
                                               << "SELECT mean(\"a b\"§)";
         QTest::newRow("ql after select list") << Q << "SELECT x §" << C::Keyword << L({"FROM", "AS", "INTO"})

@@ -259,6 +259,27 @@ private Q_SLOTS:
         QVERIFY(editor().errorMarkers().isEmpty());
     }
 
+    void serverErrors()
+    {
+        setText(QStringLiteral("from(bucket: \"efd\")\n    |> rnage(start: -1h)"));
+        QVERIFY(editor().markServerError(QStringLiteral("error @2:8-2:13: undefined identifier rnage")));
+        QCOMPARE(editor().errorMarkers().value(0).line, 2);
+        QCOMPARE(editor().errorMarkers().value(0).column, 8);
+        QCOMPARE(squiggles(editor()).value(0).cursor.selectedText(), QStringLiteral("rnage"));
+        // A range narrower than the token is underlined as given.
+        editor().clearErrorMarkers();
+        QVERIFY(editor().markServerError(QStringLiteral("type error 1:6-1:12: bad")));
+        QCOMPARE(squiggles(editor()).value(0).cursor.selectedText(), QStringLiteral("bucket"));
+        editor().setLanguage(QueryLanguage::InfluxQl);
+        setText(QStringLiteral("SELECT x FRM m"));
+        QVERIFY(editor().markServerError(QStringLiteral("error parsing query: found FRM, expected FROM at line 1, char 10")));
+        QCOMPARE(squiggles(editor()).value(0).cursor.selectedText(), QStringLiteral("FRM"));
+        QCOMPARE(editor().errorMarkers().value(0).message,
+                 QStringLiteral("error parsing query: found FRM, expected FROM at line 1, char 10"));
+        QVERIFY(!editor().markServerError(QStringLiteral("timeout")));
+        QCOMPARE(editor().errorMarkers().size(), 1);
+    }
+
     void indentation()
     {
         type(QStringLiteral("from(bucket: \"efd\")"));
