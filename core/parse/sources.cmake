@@ -4,6 +4,11 @@
 set(SASQUATCH_PARSE_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/AnnotatedCsvParser.cpp
   ${CMAKE_CURRENT_LIST_DIR}/CsvRecordReader.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/DecimalToDouble.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/InfluxQlJsonParser.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/InfluxQlTableBuilder.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/JsonNumber.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/JsonTokenizer.cpp
   ${CMAKE_CURRENT_LIST_DIR}/ParseError.cpp
   ${CMAKE_CURRENT_LIST_DIR}/ResultColumn.cpp
   ${CMAKE_CURRENT_LIST_DIR}/ResultTable.cpp

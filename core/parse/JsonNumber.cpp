@@ -1,0 +1,225 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/parse/JsonNumber.h"
+
+#include "core/parse/DecimalToDouble.h"
+
+#include <array>
+#include <bit>
+#include <charconv>
+#include <cstddef>
+#include <cstring>
+#include <limits>
+#include <string_view>
+
+namespace sasquatch {
+
+namespace {
+
+constexpr std::array<bool, 256> makeNumberChars()
+{
+    std::array<bool, 256> table{};
+    for (char c : std::string_view("0123456789+-.eE"))
+        table[static_cast<unsigned char>(c)] = true;
+    return table;
+}
+constexpr std::array<bool, 256> kNumberChar = makeNumberChars();
+
+bool isDigit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+// Eight ASCII digits at once (SWAR): the bytes as a little-endian word.
+std::uint64_t loadEight(const char *p)
+{
+    std::uint64_t v = 0;
+    std::memcpy(&v, p, 8);
+    if constexpr (std::endian::native == std::endian::big)
+        v = __builtin_bswap64(v);
+    return v;
+}
+
+// Bytes that are not ASCII digits are non-zero in the result. A non-digit may disturb the
+// bytes after it (a carry), never the ones before: the lowest non-zero byte is exact.
+std::uint64_t nonDigitBytes(std::uint64_t v)
+{
+    return ((v & 0xF0F0F0F0F0F0F0F0u) ^ 0x3030303030303030u)
+           | (((v + 0x0606060606060606u) & 0xF0F0F0F0F0F0F0F0u) ^ 0x3030303030303030u);
+}
+
+constexpr std::array<std::uint64_t, 9> kPowersOfTen = {1, 10, 100, 1'000, 10'000, 100'000, 1'000'000, 10'000'000,
+                                                       100'000'000};
+
+// The value of eight digits (first digit in the lowest byte).
+std::uint32_t eightDigitsValue(std::uint64_t v)
+{
+    v -= 0x3030303030303030u;
+    v = v * 10 + (v >> 8); // even bytes now hold two-digit values
+    constexpr std::uint64_t kMask = 0x000000FF000000FFu;
+    constexpr std::uint64_t kMul1 = 100 + (std::uint64_t{1'000'000} << 32);
+    constexpr std::uint64_t kMul2 = 1 + (std::uint64_t{10'000} << 32);
+    return static_cast<std::uint32_t>(((v & kMask) * kMul1 + ((v >> 16) & kMask) * kMul2) >> 32);
+}
+
+// Appends the digits at `p` to `significand`, eight bytes at a time, while at least eight bytes
+// are left and the total stays within 19 digits; returns how many digits it took. The caller's
+// digit-by-digit loop does the rest (the end of the input, truncation beyond 19 digits).
+[[gnu::always_inline]] inline int takeDigits(const char *p, const char *end, std::uint64_t &significand, int &digits)
+{
+    int taken = 0;
+    while (end - p >= 8) {
+        std::uint64_t v = loadEight(p);
+        const std::uint64_t nonDigit = nonDigitBytes(v);
+        const int n = nonDigit == 0 ? 8 : std::countr_zero(nonDigit) / 8;
+        if (n == 0 || digits + n > 19)
+            break;
+        if (n < 8) // keep the n digits as the last ones of eight, after '0's
+            v = (v << (8 * (8 - n))) | (0x3030303030303030u >> (8 * n));
+        significand = significand * kPowersOfTen[static_cast<std::size_t>(n)] + eightDigitsValue(v);
+        digits += n;
+        taken += n;
+        p += n;
+        if (n < 8)
+            break;
+    }
+    return taken;
+}
+
+} // namespace
+
+bool isJsonNumberChar(char c)
+{
+    return kNumberChar[static_cast<unsigned char>(c)];
+}
+
+bool readJsonNumber(const char *begin, const char *end, bool inputEnds, JsonNumber &out)
+{
+    // One pass: grammar check, significand and exponent together.
+    const char *p = begin;
+    const auto needMore = [&] {
+        out.status = JsonNumber::Status::NeedMore;
+        return false;
+    };
+    const auto invalid = [&](const char *why) {
+        out.status = JsonNumber::Status::Invalid;
+        out.why = why;
+        return false;
+    };
+    const bool negative = *p == '-';
+    if (negative && ++p == end)
+        return inputEnds ? invalid("") : needMore();
+    if (!isDigit(*p))
+        return invalid("");
+    std::uint64_t significand = 0; // first 19 significant digits
+    int digits = 0;
+    int exponent = 0;
+    bool truncated = false; // more than 19 significant digits
+    if (*p == '0') {
+        ++p;
+    } else {
+        p += takeDigits(p, end, significand, digits);
+        for (; p != end && isDigit(*p); ++p) {
+            if (digits < 19) {
+                significand = significand * 10 + static_cast<unsigned>(*p - '0');
+                ++digits;
+            } else {
+                ++exponent;
+                truncated = true;
+            }
+        }
+    }
+    bool integral = true;
+    if (p != end && *p == '.') {
+        integral = false;
+        if (++p == end)
+            return inputEnds ? invalid("digit expected after '.'") : needMore();
+        if (!isDigit(*p))
+            return invalid("digit expected after '.'");
+        if (significand != 0) {
+            const int taken = takeDigits(p, end, significand, digits);
+            p += taken;
+            exponent -= taken;
+        }
+        for (; p != end && isDigit(*p); ++p) {
+            const auto d = static_cast<unsigned>(*p - '0');
+            if (digits < 19) {
+                if (significand != 0 || d != 0) {
+                    significand = significand * 10 + d;
+                    ++digits;
+                }
+                --exponent;
+            } else if (d != 0) {
+                truncated = true;
+            }
+        }
+    }
+    if (p != end && (*p == 'e' || *p == 'E')) {
+        integral = false;
+        if (++p != end && (*p == '+' || *p == '-'))
+            ++p;
+        if (p == end)
+            return inputEnds ? invalid("digit expected in the exponent") : needMore();
+        if (!isDigit(*p))
+            return invalid("digit expected in the exponent");
+        const bool negativeExponent = p[-1] == '-';
+        int value = 0;
+        do {
+            if (value < 100'000)
+                value = value * 10 + (*p - '0');
+        } while (++p != end && isDigit(*p));
+        exponent += negativeExponent ? -value : value;
+    }
+    if (p == end) {
+        if (!inputEnds)
+            return needMore();
+    } else if (isJsonNumberChar(*p)) {
+        const bool leadingZero = isDigit(*p) && integral && p - begin == (negative ? 2 : 1) && p[-1] == '0';
+        return invalid(leadingZero ? "leading zero" : "");
+    }
+    out.status = JsonNumber::Status::Complete;
+    out.end = p;
+
+    constexpr std::uint64_t kInt64Max = static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
+    if (integral && !truncated) {
+        if (!negative && significand <= kInt64Max) {
+            out.kind = JsonNumber::Kind::Int64;
+            out.int64Value = static_cast<std::int64_t>(significand);
+        } else if (!negative) {
+            out.kind = JsonNumber::Kind::UInt64;
+            out.uint64Value = significand;
+        } else if (significand <= kInt64Max + 1) {
+            out.kind = JsonNumber::Kind::Int64;
+            // -2^63 has no positive counterpart: negate in unsigned arithmetic.
+            out.int64Value = static_cast<std::int64_t>(0 - significand);
+        } else {
+            out.kind = JsonNumber::Kind::Double;
+            out.doubleValue = -static_cast<double>(significand);
+        }
+        return true;
+    }
+    if (integral && !negative) {
+        // 20 digits may still fit uint64 exactly.
+        std::uint64_t wide = 0;
+        const auto r = std::from_chars(begin, p, wide);
+        if (r.ec == std::errc() && r.ptr == p) {
+            out.kind = JsonNumber::Kind::UInt64;
+            out.uint64Value = wide;
+            return true;
+        }
+    }
+    out.kind = JsonNumber::Kind::Double;
+    if (!truncated && decimalToDouble(significand, exponent, negative, out.doubleValue))
+        return true;
+    const auto r = std::from_chars(begin, p, out.doubleValue);
+    if (r.ec == std::errc::result_out_of_range) {
+        // Beyond double: infinity; below the smallest subnormal: zero (as Go's ParseFloat).
+        out.doubleValue = exponent < 0 ? 0.0 : std::numeric_limits<double>::infinity();
+        if (negative)
+            out.doubleValue = -out.doubleValue;
+    } else if (r.ec != std::errc() || r.ptr != p) {
+        return invalid("");
+    }
+    return true;
+}
+
+} // namespace sasquatch
