@@ -148,7 +148,7 @@ private Q_SLOTS:
         QVERIFY(!parse.ok());
         QCOMPARE(parse.failure().httpStatus, 400);
         QVERIFY2(parse.error().contains(QStringLiteral("error parsing query")), qPrintable(parse.error()));
-        auto missing = c.influxQl(QStringLiteral("SHOW MEASUREMENTS ON \"no_such_db_here\""), {});
+        auto missing = c.influxQl(QStringLiteral("SHOW FIELD KEYS ON \"no_such_db_here\""), {});
         QVERIFY(!missing.ok());
         QVERIFY2(missing.error().contains(QStringLiteral("database not found")), qPrintable(missing.error()));
     }
