@@ -34,6 +34,7 @@ QString topLevelHelp()
         "Options:\n"
         "  --demo            start on the embedded demo stack (local influxd with a synthetic EFD)\n"
         "  --profile NAME    open the saved connection profile NAME\n"
+        "  --find TEXT       start with TEXT in the topic filter\n"
         "  -h, --help        show this help\n"
         "  -v, --version     show the version\n\n"
         "Commands (each has --help):\n");

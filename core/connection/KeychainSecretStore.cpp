@@ -48,7 +48,8 @@ Outcome<Done> KeychainSecretStore::probe(std::chrono::milliseconds timeout)
                            .arg(timeout.count() / 1000.0)};
     if (job.error() == QKeychain::NoError || job.error() == QKeychain::EntryNotFound)
         return Done{};
-    return keyringFailure(job, QStringLiteral("be reached"));
+    return Failure{QStringLiteral("No keyring service (GNOME Keyring, KWallet or another Secret Service provider) "
+                                  "answered on the D-Bus session bus (%1).").arg(job.errorString())};
 }
 
 Outcome<std::optional<QString>> KeychainSecretStore::read(const QString &key)

@@ -6,6 +6,7 @@
 #include "gui/app/ConnectionController.h"
 #include "gui/app/MainWindow.h"
 #include "gui/app/Theme.h"
+#include "gui/topics/TopicBrowser.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -61,10 +62,13 @@ int runApplication(int argc, char **argv)
     const QCommandLineOption demo(QStringLiteral("demo"), QApplication::translate("main", "Start on the embedded demo stack."));
     const QCommandLineOption profile(QStringLiteral("profile"), QApplication::translate("main", "Open this profile."),
                                      QStringLiteral("NAME"));
+    const QCommandLineOption find(QStringLiteral("find"),
+                                  QApplication::translate("main", "Start with TEXT in the topic filter."),
+                                  QStringLiteral("TEXT"));
     // For tests/bench/bench_startup: print the time to the first painted frame and quit.
     QCommandLineOption startupProbe(QStringLiteral("startup-probe"));
     startupProbe.setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({demo, profile, startupProbe});
+    parser.addOptions({demo, profile, find, startupProbe});
     if (!parser.parse(app.arguments())) {
         std::fprintf(stderr, "sasquatch-browser: %s\nTry 'sasquatch-browser --help'.\n", qPrintable(parser.errorText()));
         return 2;
@@ -75,6 +79,9 @@ int runApplication(int argc, char **argv)
     const QString problem = controller.initialize();
     if (!problem.isEmpty())
         window.showMessage(problem, true);
+
+    if (parser.isSet(find))
+        window.topicBrowser()->setFilterText(parser.value(find));
 
     if (parser.isSet(startupProbe)) {
         QObject::connect(&window, &MainWindow::firstPaint, &app, [&] {

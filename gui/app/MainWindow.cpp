@@ -20,6 +20,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressBar>
+#include <QScreen>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -33,7 +34,6 @@ MainWindow::MainWindow(ConnectionController &controller, QWidget *parent)
 {
     setWindowTitle(tr("Sasquatch Browser"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/sasquatch-browser.svg")));
-    resize(1440, 900);
     buildPanels();
     buildToolBar();
     buildMenus();
@@ -52,6 +52,12 @@ MainWindow::MainWindow(ConnectionController &controller, QWidget *parent)
     connect(&m_controller, &ConnectionController::keyringUnavailable, this, &MainWindow::chooseSecretStorage);
 
     QSettings settings;
+    if (const QScreen *screen = QGuiApplication::primaryScreen()) {
+        // First start: most of the screen; later starts: where the user left it.
+        const QRect area = screen->availableGeometry();
+        resize(area.size() * 0.9);
+        move(area.center() - rect().center());
+    }
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
 }

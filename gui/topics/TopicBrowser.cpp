@@ -20,6 +20,7 @@ namespace sasquatch {
 namespace {
 constexpr int kMaxHits = 2000;       // enough for any tree a person reads
 constexpr int kAutoExpandRows = 400; // expanding more than this costs more than it shows
+constexpr int kAutoExpandTopics = 3;
 } // namespace
 
 TopicBrowser::TopicBrowser(QWidget *parent) : QWidget(parent), m_model(new TopicTreeModel(this))
@@ -199,25 +200,40 @@ void TopicBrowser::applyResult(const SearchResult &result)
 {
     m_model->applySearch(result);
     m_lastHits = result.totalMatches;
-    // Open the matches so the user sees them without clicking through lsst › sal › CSC.
+    // Open the matches so the user sees them without clicking through lsst › sal › CSC: every
+    // group on the way, and the fields of the best few topics (more would bury the ranking).
     int expanded = 0;
+    int topicsOpened = 0;
     std::function<void(const QModelIndex &)> expand = [&](const QModelIndex &parent) {
         const int rows = m_model->rowCount(parent);
         for (int r = 0; r < rows && expanded < kAutoExpandRows; ++r) {
             const QModelIndex child = m_model->index(r, 0, parent);
             const auto type = TopicNodeType(child.data(TopicTreeModel::NodeTypeRole).toInt());
-            if (type == TopicNodeType::Group || type == TopicNodeType::ReplicaGroup
-                || (type == TopicNodeType::Topic && child.data(TopicTreeModel::LoadStateRole).toInt() == int(FieldLoadState::Loaded)
-                    && m_model->rowCount(child) > 0 && m_model->rowCount(child) < 40)) {
+            const bool group = type == TopicNodeType::Group || type == TopicNodeType::ReplicaGroup;
+            const bool topic = type == TopicNodeType::Topic && topicsOpened < kAutoExpandTopics
+                               && child.data(TopicTreeModel::LoadStateRole).toInt() == int(FieldLoadState::Loaded)
+                               && m_model->rowCount(child) > 0 && m_model->rowCount(child) < 40;
+            if (group || topic) {
                 m_view->expand(child);
                 ++expanded;
-                expand(child);
+                if (topic)
+                    ++topicsOpened;
+                else
+                    expand(child);
             }
         }
     };
     expand({});
     if (m_model->rowCount() > 0)
         m_view->scrollToTop();
+    // Put the best topic under the cursor, so Enter or a glance at the details pane is enough.
+    QModelIndex best = m_model->index(0, 0);
+    while (best.isValid() && TopicNodeType(best.data(TopicTreeModel::NodeTypeRole).toInt()) != TopicNodeType::Topic)
+        best = m_model->rowCount(best) > 0 ? m_model->index(0, 0, best) : QModelIndex();
+    if (best.isValid()) {
+        m_view->setCurrentIndex(best);
+        m_view->expand(best); // loads its fields if needed
+    }
     updateSummary();
     Q_EMIT searchFinished(result.totalMatches, result.elapsed_us);
 }

@@ -52,7 +52,8 @@ TopicDetailsPanel::TopicDetailsPanel(QWidget *parent) : QWidget(parent)
     m_fieldFilter->setClearButtonEnabled(true);
     m_fields = new QTableWidget(0, 4);
     m_fields->setHorizontalHeaderLabels({tr("Field"), tr("Type"), tr("Unit"), tr("Description")});
-    m_fields->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_fields->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Interactive);
+    m_fields->horizontalHeader()->resizeSection(0, 320);
     m_fields->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     m_fields->horizontalHeader()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
     m_fields->horizontalHeader()->setStretchLastSection(true);
@@ -131,6 +132,16 @@ void TopicDetailsPanel::showTopic(const QString &topic, const std::vector<FieldI
             m_fields->setRowHidden(row, !label.contains(m_fieldFilter->text(), Qt::CaseInsensitive));
         ++row;
     }
+    // InfluxDB knows no units or descriptions; the columns appear once a schema supplies them.
+    const bool anyUnit = std::any_of(grouped.begin(), grouped.end(), [](const GroupedField &g) { return !g.unit.isEmpty(); });
+    const bool anyDescription =
+        std::any_of(grouped.begin(), grouped.end(), [](const GroupedField &g) { return !g.description.isEmpty(); });
+    m_fields->setColumnHidden(2, !anyUnit);
+    m_fields->setColumnHidden(3, !anyDescription);
+    m_fields->horizontalHeader()->setStretchLastSection(false);
+    const int stretch = anyDescription ? 3 : anyUnit ? 2 : 1;
+    for (int c = 1; c < 4; ++c)
+        m_fields->horizontalHeader()->setSectionResizeMode(c, c == stretch ? QHeaderView::Stretch : QHeaderView::ResizeToContents);
     if (!loaded)
         m_hint->setText(tr("Loading fields…"));
     else
