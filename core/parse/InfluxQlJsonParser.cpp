@@ -112,6 +112,20 @@ void InfluxQlJsonParser::run()
 {
     for (;;) {
         const Token token = m_tokenizer.next();
+        // The hot path: numbers inside a row of `values`.
+        if (token == Token::Number && m_context == Context::Row && m_skipDepth == 0) {
+            switch (m_tokenizer.numberKind()) {
+            case JsonTokenizer::NumberKind::Double:
+                m_builder.addDouble(m_tokenizer.doubleValue(), m_tokenizer.text());
+                continue;
+            case JsonTokenizer::NumberKind::Int64:
+                m_builder.addInt64(m_tokenizer.int64Value(), m_tokenizer.text());
+                continue;
+            case JsonTokenizer::NumberKind::UInt64:
+                m_builder.addUInt64(m_tokenizer.uint64Value(), m_tokenizer.text());
+                continue;
+            }
+        }
         switch (token) {
         case Token::NeedMore:
         case Token::End:

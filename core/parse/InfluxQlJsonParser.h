@@ -27,7 +27,8 @@ enum class InfluxQlEpoch : std::uint8_t { Nanoseconds, Microseconds, Millisecond
 /// the piece size: the body is never held, numbers are converted in place.
 ///
 /// Tables. Each series (`results[i].series[j]`) becomes one ResultTable:
-/// - resultName = the statement id in decimal ("0", "1", ...); tableId = the series' ordinal
+/// - resultName = the statement id in decimal ("0", "1", ...; when `statement_id` is missing or
+///   comes after `series`, the result's index in `results`); tableId = the series' ordinal
 ///   within its statement (0, 1, ...).
 /// - columns: the series' `columns` in order, then String group-key columns carrying the series
 ///   identity on every row: `_measurement` (the series `name`) and one per tag (its key, in the
@@ -37,8 +38,10 @@ enum class InfluxQlEpoch : std::uint8_t { Nanoseconds, Microseconds, Millisecond
 ///   epoch unit (setEpoch, default ns; never through double), strings (no `epoch=`) are read as
 ///   RFC 3339. SHOW statements have no `time` and all their columns follow the rules below.
 /// - other columns get their type from their values: integral numbers (no `.`, no exponent)
-///   that fit int64 -> Long; larger integral ones -> UnsignedLong; any fraction or exponent ->
-///   Double; strings -> String; true/false -> Boolean; null -> null of the column's type.
+///   that fit int64 -> Long; positive ones up to 2^64-1 -> UnsignedLong; any fraction or
+///   exponent, or beyond 64 bits -> Double; strings -> String; true/false -> Boolean; null ->
+///   null of the column's type. Numbers in a String column keep the server's text (values
+///   stored before the column turned String are formatted as shortest round-trip text).
 ///   Within a table a column only widens: Long/UnsignedLong -> Double when a fractional value
 ///   comes (InfluxDB writes float 2.0 as `2`, so a float field looks integral until its first
 ///   fraction), and a column mixing numbers, strings and booleans becomes String. A column
@@ -67,9 +70,9 @@ enum class InfluxQlEpoch : std::uint8_t { Nanoseconds, Microseconds, Millisecond
 /// Errors. A top-level `{"error": "..."}` (HTTP 400 bodies, or a failure after data) ends
 /// parsing with ParseErrorKind::ServerError after the complete rows before it were delivered.
 /// A statement error (`results[i].error` in a 200 response) is NOT a ParseError: the
-/// statement's earlier tables stay delivered, the error goes to InfluxQlResultSink::
-/// statementFailed (when the sink is one) and into statementErrors(), and the other statements
-/// are parsed on. Malformed JSON, or JSON that is not a /query response, is
+/// statement's rows are delivered first (a held piece goes out), then the error goes to
+/// InfluxQlResultSink::statementFailed (when the sink is one) and into statementErrors(), and
+/// the other statements are parsed on. Malformed JSON, or JSON that is not a /query response, is
 /// ParseErrorKind::Malformed with the input line and byte column (a chunk is one line); the
 /// piece in progress is dropped, pieces already delivered stay. After an error, feed() and
 /// finish() return false until reset(). Unknown members (`messages`, anything newer) are

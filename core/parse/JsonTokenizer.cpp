@@ -76,8 +76,6 @@ void JsonTokenizer::reset()
 void JsonTokenizer::markToken(const char *at)
 {
     m_tokenOffset = m_base + static_cast<std::uint64_t>(at - m_begin);
-    m_tokenLine = m_line;
-    m_tokenLineStart = m_lineStart;
 }
 
 JsonTokenizer::Token JsonTokenizer::fail(std::string message)
@@ -85,7 +83,7 @@ JsonTokenizer::Token JsonTokenizer::fail(std::string message)
     m_failed = true;
     m_partial = Partial::None;
     m_errorMessage = std::move(message);
-    m_errorLine = m_tokenLine;
+    m_errorLine = m_line;
     m_errorColumn = tokenColumn();
     return Token::Error;
 }

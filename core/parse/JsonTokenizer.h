@@ -24,9 +24,10 @@ namespace sasquatch {
 /// surrogate pairs into UTF-8, a lone surrogate into U+FFFD); other bytes are passed through
 /// unchecked, so invalid UTF-8 stays as it is.
 ///
-/// Numbers are converted while they are read, without allocation: integers that fit int64 (or,
-/// when positive, uint64) exactly as integers, everything else (fraction, exponent, or beyond
-/// 64 bits) as the nearest double.
+/// Numbers are converted while they are read (readJsonNumber), without allocation: integers
+/// that fit int64 (or, when positive, uint64) exactly as integers, everything else (fraction,
+/// exponent, or beyond 64 bits) as the nearest double. Numbers are limited to kMaxNumberChars
+/// characters and strings to setMaxStringBytes() bytes; nesting to kMaxDepth levels.
 class JsonTokenizer
 {
 public:
@@ -80,8 +81,8 @@ public:
     /// Containers open after the last token (0 between top-level values).
     std::size_t depth() const { return m_depth; }
     /// 1-based line and byte column where the last token starts.
-    std::uint64_t tokenLine() const { return m_tokenLine; }
-    std::uint64_t tokenColumn() const { return m_tokenOffset - m_tokenLineStart + 1; }
+    std::uint64_t tokenLine() const { return m_line; }
+    std::uint64_t tokenColumn() const { return m_tokenOffset - m_lineStart + 1; }
     /// Bytes consumed so far (the whole input once NeedMore/End was returned).
     std::uint64_t offset() const { return m_base + static_cast<std::uint64_t>(m_pos - m_begin); }
 
@@ -127,12 +128,11 @@ private:
     std::uint64_t m_base = 0;
     bool m_final = false;
 
-    // Line tracking: newlines only occur in whitespace, so the tokenizer counts them there.
+    // Line tracking: newlines only occur in whitespace, so the tokenizer counts them there,
+    // before the next token; until then the current line is the last token's line.
     std::uint64_t m_line = 1;
-    std::uint64_t m_lineStart = 0; // absolute offset of the current line's first byte
-    std::uint64_t m_tokenLine = 1;
-    std::uint64_t m_tokenLineStart = 0;
-    std::uint64_t m_tokenOffset = 0;
+    std::uint64_t m_lineStart = 0;   // absolute offset of the current line's first byte
+    std::uint64_t m_tokenOffset = 0; // absolute offset of the last token's first byte
 
     // Grammar state.
     Expect m_expect = Expect::Value;
