@@ -136,6 +136,7 @@ void tst_InfluxQlJsonParser::parse_data()
         << "T 0 0\nC time:time f:long _measurement:string:key=m\nR 1970-01-01T00:00:00.000000001Z|1|m\n"
            "R 1970-01-01T00:00:00.000000002Z|2|m\nT 0 1\nC time:time f:double _measurement:string:key=m\n"
            "R 1970-01-01T00:00:00.000000003Z|2.5|m\nR 1970-01-01T00:00:00.000000004Z|3|m";
+    // SHOW FIELD KEYS says integer: Long, which integral values fit.
     QTest::newRow("hint long, values integral") << chunkLine(0, mSeries, "[1,7]", false) << "hint=f:long"
                                                 << "T 0 0\nC time:time f:long _measurement:string:key=m\nR 1970-01-01T00:00:00.000000001Z|7|m";
     // influxd 1.6, `SELECT * FROM m GROUP BY *`: series per tag set (tags sorted, an absent tag
@@ -163,6 +164,16 @@ void tst_InfluxQlJsonParser::parse_data()
            "R 1970-01-01T00:00:00.000000002Z|1e-07|9223372036854775808|9223372036854775807|n\n"
            "R 1970-01-01T00:00:00.000000003Z|0|0|0|n\nR 1970-01-01T00:00:00.000000004Z|12345678901234568|1|-1|n\n"
            "R 1970-01-01T00:00:00.000000005Z|-1500|2|1|n";
+    // SHOW output without time (SHOW TAG VALUES-like), one row per piece: a type change at the
+    // first column moves the row started into the next table; later columns of that row widen
+    // there in place.
+    QTest::newRow("type change in the first column after a piece")
+        << QByteArray(R"({"results":[{"statement_id":0,"series":[{"name":"t","columns":["a","b","c"],"values":[)"
+                      R"([1,1,true],[1.5,"s",1],[2,3,false]]}]}]})")
+        << "rows=1"
+        << "T 0 0\nC a:long b:long c:bool _measurement:string:key=t\nR 1|1|true|t\n"
+           "T 0 1\nC a:double b:string c:string _measurement:string:key=t\nR 1.5|s|1|t\n"
+           "T 0 1 +\nC a:double b:string c:string _measurement:string:key=t\nR 2|3|false|t";
     // Mixed kinds in one column (a field whose type differs between shards): String, numbers
     // kept as the server wrote them when the column was String already; booleans, strings.
     QTest::newRow("mixed kinds become String")
@@ -213,7 +224,8 @@ void tst_InfluxQlJsonParser::parse_data()
     QTest::newRow("top-level error")
         << QByteArray("{\"error\":\"error parsing query: found EOF, expected identifier at line 1, char 98\"}\n") << ""
         << "E server: error parsing query: found EOF, expected identifier at line 1, char 98";
-    // A top-level error after data: the complete rows before it are delivered, then it ends parsing.
+    // influxd writes a top-level `{"error":...}` line when a chunked query fails as a whole
+    // after data went out: the complete rows before it are delivered, then it ends parsing.
     QTest::newRow("top-level error after data")
         << chunkLine(0, mSeries, "[1,1],[2,2]", true) + "{\"error\":\"timeout\"}\n" + chunkLine(1, mSeries, "[1,1.5]", false)
         << ""
@@ -225,17 +237,20 @@ void tst_InfluxQlJsonParser::parse_data()
         << QByteArray(R"({"results":[{"statement_id":0,"messages":[{"level":"warning","text":"deprecated"}],"x":{"y":[1,{}]},)"
                       R"("series":[{"name":"m","columns":["time","f"],"extra":null,"values":[[1,0.5]]}]}],"other":true})")
         << "" << "T 0 0\nC time:time f:double _measurement:string:key=m\nR 1970-01-01T00:00:00.000000001Z|0.5|m";
-    // InfluxDB before 1.2 wrote no statement_id: the position in `results` is the statement.
+    // API docs (docs.influxdata.com archive PR #1041): responses carry "statement_id" only
+    // since InfluxDB 1.2.0; before, the position in `results` is the statement.
     QTest::newRow("no statement_id")
         << QByteArray(R"({"results":[{"series":[{"name":"a","columns":["n"],"values":[[1]]}]},{"series":[{"name":"b","columns":["n"],"values":[[2]]}]}]})")
         << "" << "T 0 0\nC n:long _measurement:string:key=a\nR 1|a\nT 1 0\nC n:long _measurement:string:key=b\nR 2|b";
+    // Go's Row marshalling omits empty `values` (omitempty): a series of columns only.
     QTest::newRow("series without values: empty table")
         << QByteArray(R"({"results":[{"statement_id":0,"series":[{"name":"m","tags":{"h":"x"},"columns":["time","f"]}]}]})") << ""
         << "T 0 0\nC time:time f:double _measurement:string:key=m h:string:key=x";
+    // InfluxQL may select a tag it groups by: the tag is then a column and a series tag.
     QTest::newRow("tag key equal to a column name")
         << QByteArray(R"({"results":[{"statement_id":0,"series":[{"name":"m","tags":{"host":"a"},"columns":["time","host"],"values":[[1,"a"]]}]}]})")
         << "" << "T 0 0\nC time:time host:string _measurement:string:key=m host_tag:string:key=a\nR 1970-01-01T00:00:00.000000001Z|a|m|a";
-    // epoch=ms and epoch=h are exact integer scalings.
+    // API reference, `epoch` parameter (h, m, s, ms, u, ns): exact integer scalings.
     QTest::newRow("epoch=ms") << QByteArray(R"({"results":[{"statement_id":0,"series":[{"name":"n","columns":["time","v"],"values":[[1732406400123,1.5]]}]}]})")
                               << "epoch=ms" << "T 0 0\nC time:time v:double _measurement:string:key=n\nR 2024-11-24T00:00:00.123Z|1.5|n";
     QTest::newRow("epoch=h") << QByteArray(R"({"results":[{"statement_id":0,"series":[{"name":"n","columns":["time","v"],"values":[[481224,1.5]]}]}]})")
@@ -243,12 +258,14 @@ void tst_InfluxQlJsonParser::parse_data()
     // Several top-level objects without line breaks, CRLF between chunks: JSON whitespace.
     QTest::newRow("objects back to back, CRLF")
         << QByteArray("{\"results\":[{\"statement_id\":0}]}{\"results\":[{\"statement_id\":1}]}\r\n\r\n") << "" << QString();
-    // Pieces by row count: a long series is cut, the pieces continue the same table.
+    // This parser's piece contract (as AnnotatedCsvParser's): a long series is cut, the pieces
+    // continue the same table.
     QTest::newRow("rows per piece") << chunkLine(0, mSeries, "[1,0.5],[2,1.5],[3,2.5]", false) << "rows=2"
                                     << "T 0 0\nC time:time f:double _measurement:string:key=m\nR 1970-01-01T00:00:00.000000001Z|0.5|m\n"
                                        "R 1970-01-01T00:00:00.000000002Z|1.5|m\nT 0 0 +\nC time:time f:double _measurement:string:key=m\n"
                                        "R 1970-01-01T00:00:00.000000003Z|2.5|m";
-    // Malformed input after complete tables: those stay, the piece in progress is dropped.
+    // RFC 8259 violation after complete tables (parser contract): those stay, the piece in
+    // progress is dropped.
     QTest::newRow("error keeps delivered tables")
         << chunkLine(0, mSeries, "[1,0.5]", false) + chunkLine(1, mSeries, "[1,0.5],[2,x]", false) << ""
         << "T 0 0\nC time:time f:double _measurement:string:key=m\nR 1970-01-01T00:00:00.000000001Z|0.5|m\n"
