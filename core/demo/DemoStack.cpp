@@ -31,6 +31,11 @@ DemoStack::~DemoStack()
     stop();
 }
 
+bool DemoStack::isRunning() const
+{
+    return m_thread && !m_thread->isFinished();
+}
+
 void DemoStack::post(std::function<void()> f)
 {
     QMetaObject::invokeMethod(this, std::move(f), Qt::QueuedConnection);
@@ -38,8 +43,9 @@ void DemoStack::post(std::function<void()> f)
 
 void DemoStack::start()
 {
-    if (m_thread)
+    if (isRunning())
         return;
+    stop(); // reap a worker that ended on a failure
     m_cancel = CancelToken();
     m_url.clear();
     // The thread that forks influxd must live as long as influxd: the kernel's parent-death

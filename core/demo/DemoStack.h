@@ -48,12 +48,13 @@ public:
     void setCacheDirectory(const QString &directory) { m_cacheDirectory = directory; }
 
     /// Starts influxd and seeding on a worker thread and returns at once. Does nothing while
-    /// already started.
+    /// running; after `failed`, starts afresh.
     void start();
     /// Cancels seeding, stops influxd and waits for the worker (a second at most, usually).
     void stop();
 
-    bool isRunning() const { return m_thread != nullptr; }
+    /// True from start() until stop(), or until the worker ended on a failure.
+    bool isRunning() const;
     /// The server's URL once `ready`, else empty.
     QString url() const { return m_url; }
 

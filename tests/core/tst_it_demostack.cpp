@@ -180,6 +180,12 @@ void tst_DemoStack::missingInfluxdFails()
     QVERIFY2(failed.at(0).at(0).toString().contains(QStringLiteral("SASQUATCH_INFLUXD")),
              qPrintable(failed.at(0).at(0).toString()));
     QCOMPARE(ready.count(), 0);
+    QTRY_VERIFY(!stack.isRunning()); // the worker ended by itself
+
+    // After a failure, start() tries again (and now succeeds).
+    stack.setSeedLevel(DemoSeedLevel::Catalog);
+    stack.start();
+    QTRY_COMPARE_WITH_TIMEOUT(ready.count(), 1, kTimeoutMs);
     stack.stop();
 }
 
