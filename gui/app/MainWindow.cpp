@@ -289,11 +289,17 @@ void MainWindow::showTopicDetails(const QString &topic)
 
 void MainWindow::chooseSecretStorage(const QString &reason)
 {
-    SecretStorageDialog dialog(reason, this);
-    if (dialog.exec() == QDialog::Accepted)
-        m_controller.chooseSecretStorage(dialog.mode(), dialog.filePath());
-    else
-        m_controller.chooseSecretStorage(SecretStorageMode::SessionOnly, {});
+    // Window-modal and asynchronous: the app keeps running (and connecting) meanwhile; until the
+    // user answers, secrets stay in memory only.
+    auto *dialog = new SecretStorageDialog(reason, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::finished, this, [this, dialog](int result) {
+        if (result == QDialog::Accepted)
+            m_controller.chooseSecretStorage(dialog->mode(), dialog->filePath());
+        else
+            m_controller.chooseSecretStorage(SecretStorageMode::SessionOnly, {});
+    });
+    dialog->open();
 }
 
 void MainWindow::showBackgroundProgress(double fraction, const QString &text)
