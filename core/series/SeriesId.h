@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <compare>
 #include <cstdint>
 #include <functional>
 
@@ -15,7 +14,8 @@ struct SeriesId
     std::uint32_t value = kInvalid;
 
     bool isValid() const { return value != kInvalid; }
-    auto operator<=>(const SeriesId &) const = default;
+    bool operator==(const SeriesId &) const = default;
+    bool operator<(const SeriesId &other) const { return value < other.value; }
 };
 
 } // namespace sasquatch

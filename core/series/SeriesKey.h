@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <compare>
 #include <string>
 #include <utility>
 #include <vector>
@@ -20,8 +19,17 @@ struct SeriesKey
     std::string field;
     TagSet tags; ///< sorted by key, keys unique
 
-    auto operator<=>(const SeriesKey &) const = default;
     bool operator==(const SeriesKey &) const = default;
+    // Not operator<=>: it needs <compare>, and Qt 6.4's moc fails to parse a source that
+    // includes <compare> before any Qt header.
+    bool operator<(const SeriesKey &other) const
+    {
+        if (topic != other.topic)
+            return topic < other.topic;
+        if (field != other.field)
+            return field < other.field;
+        return tags < other.tags;
+    }
 
     /// "topic.field" followed by " [k=v, k2=v2]" when there are tags.
     std::string displayName() const;
