@@ -251,9 +251,10 @@ void HistoryPanel::refresh()
         if (e.status == QueryStatus::Error)
             facts << tr("error: %1").arg(firstLine(e.error));
         else if (e.status == QueryStatus::Cancelled)
-            facts << tr("cancelled after %Ln row(s)", nullptr, int(std::min<std::int64_t>(e.rowCount, INT_MAX)));
+            facts << (e.rowCount == 1 ? tr("cancelled after 1 row")
+                                      : tr("cancelled after %1 rows").arg(locale.toString(qlonglong(e.rowCount))));
         else
-            facts << tr("%1 rows").arg(locale.toString(qlonglong(e.rowCount)));
+            facts << (e.rowCount == 1 ? tr("1 row") : tr("%1 rows").arg(locale.toString(qlonglong(e.rowCount))));
         item->setData(HistoryItemDelegate::DetailRole, facts.join(QStringLiteral(" · ")));
         item->setToolTip(e.status == QueryStatus::Error ? e.text + QStringLiteral("\n\n") + e.error : e.text);
         if (e.text == selectedText)

@@ -153,10 +153,11 @@ void QueryBuilderPanel::setSelection(const TopicFieldSelection &selection)
         QString fields = m_selection.allFields ? tr("All fields")
                          : m_selection.labels.isEmpty()
                              ? tr("No field selected: select fields of this topic, or the topic for all of them.")
-                             : tr("%Ln field(s): ", nullptr, int(m_selection.fields.size())) + m_selection.labels.join(QStringLiteral(", "));
+                             : (m_selection.fields.size() == 1 ? tr("1 field: %1")
+                                                                : tr("%L1 fields: %2").arg(qlonglong(m_selection.fields.size())))
+                                   .arg(m_selection.labels.join(QStringLiteral(", ")));
         if (m_selection.otherTopicRows > 0)
-            fields += u'\n' + tr("%Ln selected row(s) of other topics left out: a query reads one topic.", nullptr,
-                                  m_selection.otherTopicRows);
+            fields += u'\n' + tr("Rows selected in other topics are left out: a query reads one topic.");
         m_fields->setText(fields);
     }
     if (!sameTags) {

@@ -207,7 +207,7 @@ bool ResultsView::copySelection(CopyHeaders headers)
     if (text.isEmpty())
         return false;
     QApplication::clipboard()->setText(text);
-    Q_EMIT notice(tr("Copied %Ln row(s).", nullptr, rows));
+    Q_EMIT notice(rows == 1 ? tr("Copied 1 row.") : tr("Copied %L1 rows.").arg(rows));
     return true;
 }
 
