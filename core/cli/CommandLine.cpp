@@ -2,6 +2,7 @@
 #include "core/cli/CommandLine.h"
 
 #include "core/cli/CliOutput.h"
+#include "core/cli/QueryCommand.h"
 #include "core/cli/TopicsCommand.h"
 
 #include <QCoreApplication>
@@ -22,6 +23,7 @@ struct Command
 
 const Command kCommands[] = {
     {"topics", "list buckets, topics and fields (fuzzy --filter)", &TopicsCommand::run},
+    {"query", "run a Flux or InfluxQL query: CSV, JSON lines or stats", &QueryCommand::run},
 };
 
 QString topLevelHelp()

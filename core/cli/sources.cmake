@@ -4,4 +4,5 @@ target_sources(sasquatch_core PRIVATE
   cli/CliOutput.h cli/CliOutput.cpp
   cli/ConnectionOptions.h cli/ConnectionOptions.cpp
   cli/TopicsCommand.h cli/TopicsCommand.cpp
+  cli/QueryCommand.h cli/QueryCommand.cpp
 )

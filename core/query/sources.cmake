@@ -58,3 +58,23 @@ target_sources(sasquatch_core PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/WindowPeriod.cpp
   ${CMAKE_CURRENT_LIST_DIR}/WindowPeriod.h
 )
+
+# Query engine: streaming Flux/InfluxQL runner with budget, progress and cancel; GUI facade;
+# JSON Lines output (query service).
+target_sources(sasquatch_core PRIVATE
+  ${CMAKE_CURRENT_LIST_DIR}/BodyPipe.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/BodyPipe.h
+  ${CMAKE_CURRENT_LIST_DIR}/InfluxQlStatements.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/InfluxQlStatements.h
+  ${CMAKE_CURRENT_LIST_DIR}/JsonLinesWriter.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/JsonLinesWriter.h
+  ${CMAKE_CURRENT_LIST_DIR}/QueryBudget.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/QueryBudget.h
+  ${CMAKE_CURRENT_LIST_DIR}/QueryResultSink.h
+  ${CMAKE_CURRENT_LIST_DIR}/QueryRunner.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/QueryRunner.h
+  ${CMAKE_CURRENT_LIST_DIR}/QueryService.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/QueryService.h
+  ${CMAKE_CURRENT_LIST_DIR}/QueryTypes.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/QueryTypes.h
+)

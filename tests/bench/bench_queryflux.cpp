@@ -1,0 +1,226 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The Flux query path end to end over loopback HTTP: a 1,000,000-row annotated-CSV response
+// (10 tables x 100,000 rows, M1M3 shape `_time,_value,_field,_measurement`, as InfluxDB 2.x
+// streams it: chunked, CRLF) read by QueryRunner into columns, by the official JavaScript
+// client (@influxdata/influxdb-client, queryRows) and by `curl -o /dev/null` (the raw download
+// rate). Prints a table of figures; never fails on time (exit 1 only if a result is wrong).
+//
+// How to run (from the source tree, once per machine for the JS column):
+//     (cd tests/bench/js && npm ci)
+//     cmake --build build --target bench_queryflux && build/bin/bench_queryflux [RUNS]
+// RUNS (default 5) runs of our engine and of curl, 3 of each JS variant; medians are shown.
+// Without node or the npm packages the JS rows say how to install them.
+#include "core/http/CurlTransport.h"
+#include "core/parse/AnnotatedCsvParser.h"
+#include "core/query/QueryRunner.h"
+#include "tests/support/BenchClients.h"
+#include "tests/support/ContractHttpServer.h"
+#include "tests/support/FluxCsvGenerator.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <chrono>
+#include <cstdio>
+#include <memory>
+
+using namespace sasquatch;
+using namespace sasquatch::test;
+
+namespace {
+
+constexpr int kTables = 10;
+constexpr int kRowsPerTable = 100'000;
+constexpr std::uint64_t kRows = std::uint64_t{kTables} * kRowsPerTable;
+constexpr qsizetype kServePiece = 256 * 1024;
+
+/// Keeps every piece, as the GUI's result model does.
+class KeepingSink final : public QueryResultSink
+{
+public:
+    Outcome<Done> tableReady(ResultTable &&table) override
+    {
+        tables.push_back(std::move(table));
+        return Done{};
+    }
+    std::vector<ResultTable> tables;
+};
+
+/// Every time and value exactly as generated.
+bool verify(const std::vector<ResultTable> &pieces)
+{
+    std::vector<int> next(kTables, 0);
+    for (const ResultTable &t : pieces) {
+        const int table = int(t.tableId());
+        const ResultColumn *time = t.findColumn("_time");
+        const ResultColumn *value = t.findColumn("_value");
+        if (table < 0 || table >= kTables || !time || !value || time->type() != ColumnType::DateTime)
+            return false;
+        for (std::size_t r = 0; r < t.rowCount(); ++r, ++next[table])
+            if (time->int64At(r) != FluxCsvGenerator::timeAt(table, next[table])
+                || value->doubleAt(r) != FluxCsvGenerator::valueAt(table, next[table]))
+                return false;
+    }
+    for (int n : next)
+        if (n != kRowsPerTable)
+            return false;
+    return true;
+}
+
+void printRow(const char *client, double seconds, double bytes, std::uint64_t rows, double engineSeconds)
+{
+    if (seconds <= 0) {
+        std::printf("%-52s %8s\n", client, "-");
+        return;
+    }
+    const QByteArray rowsPerSecond = rows ? QByteArray::number(double(rows) / seconds / 1e6, 'f', 2) : QByteArray("-");
+    std::printf("%-52s %8.3f %10s %9.0f %11.1fx\n", client, seconds, rowsPerSecond.constData(), bytes / seconds / 1e6,
+                seconds / engineSeconds);
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    const int runs = argc > 1 ? std::max(1, atoi(argv[1])) : 5;
+
+    const auto body = std::make_shared<const QByteArray>(FluxCsvGenerator::whole(kTables, kRowsPerTable));
+    ContractHttpServer server;
+    if (!server.start().ok()) {
+        std::fprintf(stderr, "cannot start the loopback server\n");
+        return 1;
+    }
+    // InfluxDB 2.x streams query results chunked; every client gets the same bytes (no gzip).
+    server.on("POST", QStringLiteral("/api/v2/query"), [body](const ContractRequest &) {
+        ContractResponse r;
+        r.header("Content-Type", "text/csv; charset=utf-8");
+        r.framing = ContractFraming::Chunked;
+        auto offset = std::make_shared<qsizetype>(0);
+        r.producer = [body, offset] {
+            const QByteArray piece = QByteArray::fromRawData(body->constData() + *offset,
+                                                             std::min(kServePiece, body->size() - *offset));
+            *offset += piece.size();
+            return piece;
+        };
+        return r;
+    });
+    const double mb = double(body->size()) / 1e6;
+    std::printf("Flux annotated CSV: %llu rows (%d tables x %d), %.1f MB, chunked over loopback HTTP/1.1\n",
+                static_cast<unsigned long long>(kRows), kTables, kRowsPerTable, mb);
+
+    // Our engine, as the GUI runs it: QueryRunner + CurlTransport, tables kept in columns.
+    ConnectionProfile profile;
+    profile.name = QStringLiteral("bench");
+    profile.influxUrl = server.baseUrl();
+    profile.api = ApiFlavour::V2;
+    profile.org = QStringLiteral("rubin");
+    QueryRunner runner(profile, QStringLiteral("bench"), std::make_shared<CurlTransport>());
+    QueryRequest request;
+    request.language = QueryLanguage::Flux;
+    request.text = QStringLiteral("from(bucket: \"efd\") |> range(start: 2024-05-01T00:00:00Z, stop: 2024-05-01T01:00:00Z)");
+    std::vector<double> engine;
+    for (int i = 0; i < runs; ++i) {
+        KeepingSink sink;
+        const QuerySummary s = runner.run(request, sink);
+        if (!s.succeeded() || s.rows != kRows || s.bytes != std::uint64_t(body->size())) {
+            std::fprintf(stderr, "engine run failed: %s (%llu rows)\n", qPrintable(s.errorText()),
+                         static_cast<unsigned long long>(s.rows));
+            return 1;
+        }
+        if (i == 0 && !verify(sink.tables)) {
+            std::fprintf(stderr, "engine result differs from the response\n");
+            return 1;
+        }
+        engine.push_back(s.seconds());
+    }
+    const double engineSeconds = BenchClients::median(engine);
+
+    // The parser alone on the body in memory, fed as libcurl delivers it (16 KiB): what the
+    // engine costs without the network.
+    class DroppingSink final : public ResultTableSink
+    {
+    public:
+        void tableReady(ResultTable &&t) override { rows += t.rowCount(); }
+        void parseFailed(const ParseError &) override {}
+        std::uint64_t rows = 0;
+    };
+    std::vector<double> parseOnly;
+    for (int i = 0; i < runs; ++i) {
+        DroppingSink sink;
+        AnnotatedCsvParser parser(sink);
+        const auto t0 = std::chrono::steady_clock::now();
+        for (qsizetype pos = 0; pos < body->size(); pos += 16 * 1024)
+            parser.feed(body->constData() + pos, std::size_t(std::min<qsizetype>(16 * 1024, body->size() - pos)));
+        parser.finish();
+        parseOnly.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+        if (sink.rows != kRows)
+            return 1;
+    }
+
+    // curl's raw download of the same request.
+    const QByteArray fluxBody =
+        R"json({"query":"from(bucket: \"efd\")","type":"flux","dialect":{"annotations":["datatype","group","default"]}})json";
+    std::vector<double> curl;
+    QString curlProblem;
+    for (int i = 0; i < runs && curlProblem.isEmpty(); ++i) {
+        const auto r = BenchClients::curlDownload(server.url(QStringLiteral("/api/v2/query?org=rubin")), fluxBody);
+        if (!r.ok || r.output.toLongLong() != body->size())
+            curlProblem = r.ok ? QStringLiteral("curl read %1 bytes").arg(QString::fromUtf8(r.output)) : r.problem;
+        else
+            curl.push_back(r.seconds);
+    }
+
+    // The official JS client, typed rows (toObject, the documented use) and raw string rows.
+    struct JsFigure
+    {
+        const char *label;
+        const char *mode;
+        std::vector<double> seconds;
+        QString problem;
+    };
+    JsFigure js[] = {{"@influxdata/influxdb-client queryRows + toObject", "typed", {}, {}},
+                     {"@influxdata/influxdb-client queryRows (string rows)", "raw", {}, {}}};
+    for (JsFigure &f : js) {
+        for (int i = 0; i < std::min(runs, 3) && f.problem.isEmpty(); ++i) {
+            const auto r = BenchClients::node(QStringLiteral("flux.mjs"), {server.baseUrl(), QString::fromLatin1(f.mode)});
+            const qint64 rows = QJsonDocument::fromJson(r.output.trimmed()).object().value(u"rows").toInteger();
+            if (!r.ok || rows != qint64(kRows))
+                f.problem = r.ok ? QStringLiteral("node read %1 rows").arg(rows) : r.problem;
+            else
+                f.seconds.push_back(r.seconds);
+        }
+    }
+
+    std::printf("\n%-52s %8s %10s %9s %12s\n", "client (median)", "seconds", "M rows/s", "MB/s", "time/engine");
+    printRow("sasquatch QueryRunner -> ResultTable columns", engineSeconds, double(body->size()), kRows, engineSeconds);
+    printRow("  of which AnnotatedCsvParser alone (body in memory)", BenchClients::median(parseOnly), double(body->size()),
+             kRows, engineSeconds);
+    if (curlProblem.isEmpty())
+        printRow("curl -o /dev/null (raw download)", BenchClients::median(curl), double(body->size()), 0, engineSeconds);
+    else
+        std::printf("%-52s skipped: %s\n", "curl -o /dev/null (raw download)", qPrintable(curlProblem));
+    for (const JsFigure &f : js) {
+        if (f.problem.isEmpty())
+            printRow(f.label, BenchClients::median(f.seconds), double(body->size()), kRows, engineSeconds);
+        else
+            std::printf("%-52s skipped: %s\n", f.label, qPrintable(f.problem));
+    }
+
+    std::printf("\ngoals (reported, not enforced):\n");
+    if (!js[0].problem.isEmpty() || !js[1].problem.isEmpty()) {
+        std::printf("  >= 10x the JS client: not measured\n");
+    } else {
+        const double typed = BenchClients::median(js[0].seconds) / engineSeconds;
+        const double raw = BenchClients::median(js[1].seconds) / engineSeconds;
+        std::printf("  >= 10x the JS client: %.1fx its typed rows, %.1fx its string rows -> %s\n", typed, raw,
+                    std::min(typed, raw) >= 10 ? "met" : "NOT met");
+    }
+    if (curlProblem.isEmpty()) {
+        const double share = BenchClients::median(curl) / engineSeconds;
+        std::printf("  >= 50%% of curl's download rate: %.0f%% -> %s\n", share * 100, share >= 0.5 ? "met" : "NOT met");
+    }
+    std::printf("  every _time exact to the nanosecond and every _value bit-exact: yes\n");
+    return 0;
+}
