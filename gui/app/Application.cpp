@@ -6,6 +6,7 @@
 #include "gui/app/ConnectionController.h"
 #include "gui/app/MainWindow.h"
 #include "gui/app/Theme.h"
+#include "gui/query/QueryWorkspace.h"
 #include "gui/topics/TopicBrowser.h"
 
 #include <QApplication>
@@ -18,6 +19,7 @@
 #include <QTranslator>
 
 #include <cstdio>
+#include <optional>
 
 namespace sasquatch {
 
@@ -65,13 +67,31 @@ int runApplication(int argc, char **argv)
     const QCommandLineOption find(QStringLiteral("find"),
                                   QApplication::translate("main", "Start with TEXT in the topic filter."),
                                   QStringLiteral("TEXT"));
+    // A query tab with TEXT, run once connected (also how the README screenshot is made).
+    const QCommandLineOption query(QStringLiteral("query"),
+                                   QApplication::translate("main", "Open a query tab with TEXT and run it once connected."),
+                                   QStringLiteral("TEXT"));
+    const QCommandLineOption language(QStringLiteral("language"),
+                                      QApplication::translate("main", "Language of --query: flux or influxql (default: "
+                                                                      "the server's, InfluxQL on 1.x)."),
+                                      QStringLiteral("LANG"));
     // For tests/bench/bench_startup: print the time to the first painted frame and quit.
     QCommandLineOption startupProbe(QStringLiteral("startup-probe"));
     startupProbe.setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({demo, profile, find, startupProbe});
+    parser.addOptions({demo, profile, find, query, language, startupProbe});
     if (!parser.parse(app.arguments())) {
         std::fprintf(stderr, "sasquatch-browser: %s\nTry 'sasquatch-browser --help'.\n", qPrintable(parser.errorText()));
         return 2;
+    }
+    std::optional<QueryLanguage> queryLanguage;
+    if (parser.isSet(language)) {
+        const QString name = parser.value(language).toLower();
+        if (name != QLatin1String("flux") && name != QLatin1String("influxql")) {
+            std::fprintf(stderr, "sasquatch-browser: --language must be flux or influxql, not \"%s\".\n",
+                         qPrintable(parser.value(language)));
+            return 2;
+        }
+        queryLanguage = name == QLatin1String("flux") ? QueryLanguage::Flux : QueryLanguage::InfluxQl;
     }
 
     ConnectionController controller;
@@ -82,6 +102,8 @@ int runApplication(int argc, char **argv)
 
     if (parser.isSet(find))
         window.topicBrowser()->setFilterText(parser.value(find));
+    if (parser.isSet(query))
+        window.queryWorkspace()->openQuery(parser.value(query), queryLanguage);
 
     if (parser.isSet(startupProbe)) {
         QObject::connect(&window, &MainWindow::firstPaint, &app, [&] {

@@ -7,6 +7,7 @@
 #include "gui/dialogs/CreateBucketDialog.h"
 #include "gui/dialogs/ProfileDialog.h"
 #include "gui/dialogs/SecretStorageDialog.h"
+#include "gui/query/QueryWorkspace.h"
 #include "gui/topics/BucketBrowser.h"
 #include "gui/topics/TopicBrowser.h"
 #include "gui/topics/TopicDetailsPanel.h"
@@ -83,7 +84,13 @@ void MainWindow::buildPanels()
     resizeDocks({dock}, {520}, Qt::Horizontal);
 
     m_details = new TopicDetailsPanel;
-    setCentralWidget(m_details);
+    // The central area is the query panel, with the topic details as its first tab.
+    m_query = new QueryWorkspace(*this, m_controller, m_topics, m_details);
+    connect(m_query, &QueryWorkspace::message, this, &MainWindow::showMessage);
+    // The plot workspace arrives with the plotting issue; until then say where the tables go.
+    connect(m_query, &QueryWorkspace::sendToPlotRequested, this, [this](const std::vector<ResultTable> &tables) {
+        showMessage(tr("%1 result table(s) ready: plotting arrives with the plot workspace.").arg(tables.size()));
+    });
 
     m_statusLabel = new QLabel;
     m_progress = new QProgressBar;
@@ -144,6 +151,7 @@ void MainWindow::buildMenus()
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(tr("&Find topic"), QKeySequence::Find, m_topics, &TopicBrowser::focusFilter);
     view->addAction(tr("&Reconnect"), QKeySequence::Refresh, &m_controller, &ConnectionController::reconnect);
+    m_query->populateMenu(menuBar()->addMenu(tr("&Query")));
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Sasquatch Browser"), this, [this] {
         QMessageBox::about(this, tr("About Sasquatch Browser"),

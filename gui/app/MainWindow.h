@@ -14,6 +14,7 @@ namespace sasquatch {
 
 class BucketBrowser;
 class ConnectionController;
+class QueryWorkspace;
 class TopicBrowser;
 class TopicDetailsPanel;
 struct Failure;
@@ -29,6 +30,8 @@ public:
 
     TopicBrowser *topicBrowser() const { return m_topics; }
     BucketBrowser *bucketBrowser() const { return m_buckets; }
+    /// The query tabs, builder and history (gui/query/QueryWorkspace).
+    QueryWorkspace *queryWorkspace() const { return m_query; }
 
     /// Shows demo start-up progress in the status bar (fraction < 0 hides it).
     void showBackgroundProgress(double fraction, const QString &text);
@@ -66,6 +69,7 @@ private:
     BucketBrowser *m_buckets = nullptr;
     TopicBrowser *m_topics = nullptr;
     TopicDetailsPanel *m_details = nullptr;
+    QueryWorkspace *m_query = nullptr;
     BucketInfo m_bucket;
     ApiFlavour m_flavour = ApiFlavour::V1;
     bool m_painted = false;

@@ -90,7 +90,7 @@ QueryBuilderPanel::QueryBuilderPanel(QWidget *parent) : QWidget(parent)
 
     m_range = new TimeRangePicker;
 
-    auto *form = new QFormLayout;
+    auto *form = m_form = new QFormLayout;
     form->setLabelAlignment(Qt::AlignRight | Qt::AlignVCenter);
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     form->setHorizontalSpacing(10);
@@ -101,11 +101,15 @@ QueryBuilderPanel::QueryBuilderPanel(QWidget *parent) : QWidget(parent)
     form->addRow(tr("Function"), m_function);
     form->addRow(QString(), m_window);
     form->addRow(tr("Where tag"), tagRow);
+    m_tagRow = form->rowCount() - 1;
 
     m_preview = new CodeEditor;
     m_preview->setReadOnly(true);
     m_preview->setAccessibleName(tr("Generated query"));
     m_preview->setMinimumHeight(120);
+    m_preview->setLineWrapMode(QPlainTextEdit::WidgetWidth); // InfluxQL comes as one long line
+    m_preview->setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+    m_preview->setPlaceholderText(tr("The query appears here as you choose."));
     m_problem = new QLabel;
     m_problem->setWordWrap(true);
     m_problem->setStyleSheet(QStringLiteral("color: #f6ad55;"));
@@ -170,8 +174,8 @@ void QueryBuilderPanel::setSelection(const TopicFieldSelection &selection)
         const int again = m_tagKey->findData(previous);
         m_tagKey->setCurrentIndex(again < 0 ? 0 : again);
     }
-    m_tagKey->setEnabled(!m_selection.tagKeys.isEmpty());
-    m_tagValue->setEnabled(!m_selection.tagKeys.isEmpty());
+    // Most topics have no tags; the row appears for those that do (salIndex of indexed CSCs).
+    m_form->setRowVisible(m_tagRow, !m_selection.tagKeys.isEmpty());
     refresh();
 }
 

@@ -11,6 +11,7 @@
 
 class QButtonGroup;
 class QComboBox;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -78,6 +79,8 @@ private:
     QButtonGroup *m_modeGroup = nullptr;
     QComboBox *m_function = nullptr;
     QLabel *m_window = nullptr;
+    QFormLayout *m_form = nullptr;
+    int m_tagRow = -1;
     QComboBox *m_tagKey = nullptr;
     QLineEdit *m_tagValue = nullptr;
     TimeRangePicker *m_range = nullptr;

@@ -218,6 +218,17 @@ void ResultsView::keyPressEvent(QKeyEvent *event)
         event->accept();
         return;
     }
+    const bool enter = event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter;
+    if (enter && (event->modifiers() & Qt::ControlModifier)) {
+        Q_EMIT runRequested();
+        event->accept();
+        return;
+    }
+    if (event->key() == Qt::Key_Escape && event->modifiers() == Qt::NoModifier) {
+        Q_EMIT cancelRequested();
+        event->accept();
+        return;
+    }
     QTableView::keyPressEvent(event);
 }
 

@@ -17,7 +17,8 @@ enum class CopyHeaders : std::uint8_t { Omit, Include };
 /// The result table of a query tab: a QTableView over a ResultTableModel that stays smooth
 /// with millions of rows (fixed row height, column widths measured on a sample of rows, never
 /// on all of them). Ctrl+C copies the selection as tab-separated values; the context menu adds
-/// copy with headers, CSV export and "Send to plot" (the tab answers those signals).
+/// copy with headers, CSV export and "Send to plot" (the tab answers those signals). As in the
+/// editor, Ctrl+Enter asks to run the query again and Esc to cancel it.
 class ResultsView : public QTableView
 {
     Q_OBJECT
@@ -49,6 +50,8 @@ public:
     QAction *plotAction() const { return m_plot; }
 
 Q_SIGNALS:
+    void runRequested();
+    void cancelRequested();
     void exportRequested();
     void sendToPlotRequested();
     /// A message for the tab's status line (e.g. why a copy was refused).

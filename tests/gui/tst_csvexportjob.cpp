@@ -117,9 +117,14 @@ private Q_SLOTS:
     {
         ResultTableModel model;
         model.appendTable(piece(0, "fx", 0, 3, Continuation::No));
+        // A directory that cannot exist: a regular file stands where it should be.
+        QTemporaryDir dir;
+        QFile blocker(dir.filePath(QStringLiteral("blocker")));
+        QVERIFY(blocker.open(QIODevice::WriteOnly));
+        blocker.close();
         CsvExportJob job;
         QSignalSpy finished(&job, &CsvExportJob::finished);
-        QVERIFY(job.start(model, QStringLiteral("/nonexistent-dir/for/sure/out.csv")));
+        QVERIFY(job.start(model, dir.filePath(QStringLiteral("blocker/out.csv"))));
         QVERIFY(finished.wait(10000));
         const auto result = *job.result();
         QVERIFY(!result.ok());

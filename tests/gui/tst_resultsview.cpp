@@ -182,6 +182,16 @@ private Q_SLOTS:
         QCOMPARE(plotted.count(), 1);
     }
 
+    void ctrlEnterRunsAndEscCancels()
+    {
+        QSignalSpy run(m_view.get(), &ResultsView::runRequested);
+        QSignalSpy cancel(m_view.get(), &ResultsView::cancelRequested);
+        QTest::keyClick(m_view.get(), Qt::Key_Return, Qt::ControlModifier);
+        QTest::keyClick(m_view.get(), Qt::Key_Escape);
+        QCOMPARE(run.count(), 1);
+        QCOMPARE(cancel.count(), 1);
+    }
+
     void scrollsMillionsOfRows()
     {
         // Five million rows in 50 pieces, as a streamed result arrives. The view must reach the

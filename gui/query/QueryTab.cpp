@@ -1,0 +1,584 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "gui/query/QueryTab.h"
+
+#include "core/query/QueryService.h"
+#include "core/query/QuerySelection.h"
+#include "core/query/ResultTableModel.h"
+#include "gui/query/CodeEditor.h"
+#include "gui/query/CsvExportJob.h"
+#include "gui/query/ResultsView.h"
+#include "gui/query/TimeRangePicker.h"
+
+#include <QAction>
+#include <QButtonGroup>
+#include <QComboBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSplitter>
+#include <QStandardPaths>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace sasquatch {
+
+namespace {
+
+const QString kOk = QStringLiteral("#68d391");
+const QString kError = QStringLiteral("#fc8181");
+const QString kWarning = QStringLiteral("#f6ad55");
+const QString kDim = QStringLiteral("palette(placeholder-text)");
+
+QString byteText(qint64 bytes)
+{
+    return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
+}
+
+QString secondsText(double seconds)
+{
+    if (seconds < 1.0)
+        return QObject::tr("%1 ms").arg(qRound(seconds * 1000));
+    return QObject::tr("%1 s").arg(seconds, 0, 'f', seconds < 10 ? 2 : 1);
+}
+
+QString countText(qint64 n)
+{
+    return QLocale().toString(n);
+}
+
+/// "1 row", "12,345 rows": English plurals without a translation file loaded.
+QString counted(qint64 n, const QString &one, const QString &many)
+{
+    return countText(n) + u' ' + (n == 1 ? one : many);
+}
+
+} // namespace
+
+QueryTab::QueryTab(std::shared_ptr<HttpTransport> transport, QWidget *parent)
+    : QWidget(parent), m_transport(std::move(transport))
+{
+    m_service = new QueryService(m_transport, this);
+    m_model = new ResultTableModel(this);
+    m_export = new CsvExportJob(this);
+    m_progressDelay = new QTimer(this);
+    m_progressDelay->setSingleShot(true);
+    m_progressDelay->setInterval(kProgressDelayMs);
+
+    m_editor = new CodeEditor;
+    m_editor->setPlaceholderText(tr("Write Flux or InfluxQL here, or let the query builder write it.  Ctrl+Enter runs, "
+                                    "Esc cancels, Ctrl+Space completes."));
+    m_view = new ResultsView;
+    m_view->setResultModel(m_model);
+
+    m_splitter = new QSplitter(Qt::Vertical);
+    m_splitter->addWidget(m_editor);
+    m_splitter->addWidget(m_view);
+    m_splitter->setStretchFactor(0, 2);
+    m_splitter->setStretchFactor(1, 5);
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->setSizes({170, 530});
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(buildToolBar());
+    layout->addWidget(m_splitter, 1);
+    layout->addWidget(buildStatusBar());
+
+    connect(m_editor, &CodeEditor::runRequested, this, &QueryTab::run);
+    connect(m_editor, &CodeEditor::cancelRequested, this, &QueryTab::cancel);
+    connect(m_service, &QueryService::tablesReceived, this, &QueryTab::onTables);
+    connect(m_service, &QueryService::progress, this, &QueryTab::onProgress);
+    connect(m_service, &QueryService::finished, this, &QueryTab::onFinished);
+    connect(m_service, &QueryService::failed, this, &QueryTab::onFailed);
+    connect(m_progressDelay, &QTimer::timeout, this, [this] {
+        m_progress->show();
+        m_busy->show();
+        onProgress(0, m_lastRows, m_runClock.elapsed());
+    });
+    connect(m_view, &ResultsView::runRequested, this, &QueryTab::run);
+    connect(m_view, &ResultsView::cancelRequested, this, &QueryTab::cancel);
+    connect(m_view, &ResultsView::exportRequested, this, &QueryTab::exportCsvInteractive);
+    connect(m_view, &ResultsView::sendToPlotRequested, this, &QueryTab::sendToPlot);
+    connect(m_view, &ResultsView::notice, this, [this](const QString &text) { setStatus(text); });
+    connect(m_export, &CsvExportJob::progress, this, [this](qint64 written, qint64 total) {
+        m_exportStatus->setText(tr("Exporting %1: %2 of %3 rows")
+                                    .arg(QFileInfo(m_export->path()).fileName(), countText(written), countText(total)));
+    });
+    connect(m_export, &CsvExportJob::finished, this, &QueryTab::onExportFinished);
+    connect(m_editor, &QPlainTextEdit::textChanged, this, [this] {
+        if (m_recipe && m_editor->toPlainText() != m_generatedText) {
+            m_recipe.reset();
+            m_range->setToolTip(tr("This query was edited: it names its own time range. The picker sets the range "
+                                   "of queries from the query builder."));
+        }
+    });
+    setFocusProxy(m_editor);
+    setRunning(false);
+    setStatus(tr("Not connected."), kDim);
+}
+
+QueryTab::~QueryTab()
+{
+    // The export reads the model's tables in place: it must stop before the model goes.
+    m_export->cancel();
+    m_export->waitForFinished();
+}
+
+QWidget *QueryTab::buildToolBar()
+{
+    auto *bar = new QFrame;
+    bar->setObjectName(QStringLiteral("queryToolBar"));
+    bar->setStyleSheet(QStringLiteral("#queryToolBar { border-bottom: 1px solid palette(mid); }"));
+    auto *row = new QHBoxLayout(bar);
+    row->setContentsMargins(8, 6, 8, 6);
+    row->setSpacing(8);
+
+    m_languageGroup = new QButtonGroup(this);
+    auto *languages = new QHBoxLayout;
+    languages->setSpacing(0);
+    for (const QueryLanguage language : {QueryLanguage::Flux, QueryLanguage::InfluxQl}) {
+        auto *button = new QPushButton(queryLanguageName(language));
+        button->setCheckable(true);
+        button->setMinimumWidth(76);
+        button->setAccessibleName(tr("Language: %1").arg(button->text()));
+        m_languageGroup->addButton(button, int(language));
+        languages->addWidget(button);
+    }
+    m_languageGroup->button(int(QueryLanguage::Flux))->setChecked(true);
+    connect(m_languageGroup, &QButtonGroup::idClicked, this, &QueryTab::onLanguageClicked);
+    row->addLayout(languages);
+
+    m_bucketLabel = new QLabel(tr("Database"));
+    m_bucket = new QComboBox;
+    m_bucket->setMinimumContentsLength(14);
+    m_bucket->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_bucket->setToolTip(tr("The database (and retention policy) InfluxQL reads when FROM does not name one"));
+    m_bucket->setAccessibleName(tr("Database"));
+    connect(m_bucket, &QComboBox::activated, this, [this] { m_bucketChosen = true; });
+    row->addWidget(m_bucketLabel);
+    row->addWidget(m_bucket);
+
+    m_range = new TimeRangePicker;
+    m_range->setToolTip(tr("Time range of queries from the query builder"));
+    connect(m_range, &TimeRangePicker::rangeChanged, this, &QueryTab::onRangeChanged);
+    row->addWidget(m_range);
+    row->addStretch(1);
+
+    m_progress = new QLabel;
+    m_progress->setStyleSheet(QStringLiteral("color: palette(placeholder-text);"));
+    m_progress->setAccessibleName(tr("Query progress"));
+    m_busy = new QProgressBar;
+    m_busy->setRange(0, 0);
+    m_busy->setFixedSize(90, 6);
+    m_busy->setTextVisible(false);
+    row->addWidget(m_progress);
+    row->addWidget(m_busy);
+
+    m_run = new QPushButton;
+    m_run->setMinimumWidth(104);
+    m_run->setAccessibleName(tr("Run or cancel"));
+    connect(m_run, &QPushButton::clicked, this, [this] { isRunning() ? cancel() : run(); });
+    row->addWidget(m_run);
+    return bar;
+}
+
+QWidget *QueryTab::buildStatusBar()
+{
+    auto *bar = new QFrame;
+    bar->setObjectName(QStringLiteral("queryStatusBar"));
+    bar->setStyleSheet(QStringLiteral("#queryStatusBar { border-top: 1px solid palette(mid); }"));
+    auto *row = new QHBoxLayout(bar);
+    row->setContentsMargins(8, 4, 8, 4);
+    m_status = new QLabel;
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_status->setWordWrap(true);
+    m_status->setAccessibleName(tr("Query status"));
+    m_exportStatus = new QLabel;
+    m_exportStatus->setStyleSheet(QStringLiteral("color: palette(placeholder-text);"));
+    m_exportCancel = new QPushButton(tr("Cancel export"));
+    m_exportCancel->setFlat(true);
+    m_exportCancel->hide();
+    connect(m_exportCancel, &QPushButton::clicked, m_export, &CsvExportJob::cancel);
+    row->addWidget(m_status, 1);
+    row->addWidget(m_exportStatus);
+    row->addWidget(m_exportCancel);
+    return bar;
+}
+
+void QueryTab::setLanguage(QueryLanguage language)
+{
+    m_languageGroup->button(int(language))->setChecked(true);
+    m_editor->setLanguage(language);
+    m_bucketLabel->setVisible(language == QueryLanguage::InfluxQl);
+    m_bucket->setVisible(language == QueryLanguage::InfluxQl);
+}
+
+QueryLanguage QueryTab::language() const
+{
+    return QueryLanguage(m_languageGroup->checkedId());
+}
+
+QString QueryTab::text() const
+{
+    return m_editor->toPlainText();
+}
+
+void QueryTab::setText(const QString &text)
+{
+    m_recipe.reset();
+    m_editor->setPlainText(text);
+}
+
+bool QueryTab::setGeneratedQuery(const QueryBuilder &builder, QueryLanguage language)
+{
+    QueryBuilder recipe = builder;
+    recipe.setPixelWidth(resultsPixelWidth());
+    const Outcome<QString> text = recipe.build(language);
+    if (!text) {
+        setStatus(text.error(), kError);
+        return false;
+    }
+    setLanguage(language);
+    {
+        const QSignalBlocker block(m_range);
+        m_range->setRange(recipe.timeRange());
+    }
+    m_generatedText = *text;
+    m_editor->setPlainText(*text);
+    m_recipe = recipe; // after setPlainText: the edit watcher drops the recipe on other text
+    m_range->setToolTip(tr("Time range of this builder query: another range rewrites and runs it"));
+    if (!recipe.selection().bucket.isEmpty() && !m_bucketChosen)
+        setDefaultBucket(recipe.selection().bucket);
+    Q_EMIT titleChanged(recipe.selection().measurement.section(u'.', -1));
+    return true;
+}
+
+bool QueryTab::isBuilderQuery() const
+{
+    return m_recipe.has_value();
+}
+
+void QueryTab::regenerate()
+{
+    if (!m_recipe)
+        return;
+    QueryBuilder recipe = *m_recipe;
+    recipe.setTimeRange(m_range->range());
+    if (setGeneratedQuery(recipe, language()))
+        run();
+}
+
+void QueryTab::onRangeChanged()
+{
+    if (m_recipe) {
+        regenerate();
+        return;
+    }
+    setStatus(tr("The time range applies to queries from the query builder; this query names its own range."), kWarning);
+}
+
+void QueryTab::onLanguageClicked()
+{
+    const QueryLanguage chosen = language();
+    if (m_recipe && m_recipe->build(chosen)) {
+        // A builder query is written again in the other language, so switching compares both.
+        setGeneratedQuery(*m_recipe, chosen);
+        return;
+    }
+    setLanguage(chosen);
+}
+
+void QueryTab::setConnection(const ConnectionProfile &profile, const QString &secret)
+{
+    const bool wasRunning = isRunning();
+    m_service->setProfile(profile, secret); // abandons a running query: it was for another server
+    if (wasRunning)
+        endRun(RunEnd::Cancelled, m_model->rowCountTotal(), std::int64_t(m_model->tableCount()), {});
+    m_connected = true;
+    setStatus(tr("Ready: %1.").arg(profile.name), kDim);
+}
+
+void QueryTab::setSchema(const SchemaSnapshot &schema)
+{
+    m_editor->setSchema(schema);
+    const QString current = bucket();
+    const QSignalBlocker block(m_bucket);
+    m_bucket->clear();
+    m_bucket->addItems(schema.buckets);
+    const QString wanted = current.isEmpty() ? m_defaultBucket : current;
+    if (m_bucket->findText(wanted) < 0 && !wanted.isEmpty())
+        m_bucket->addItem(wanted);
+    m_bucket->setCurrentText(wanted);
+}
+
+void QueryTab::setDefaultBucket(const QString &bucket)
+{
+    m_defaultBucket = bucket;
+    if (m_bucketChosen)
+        return;
+    if (m_bucket->findText(bucket) < 0)
+        m_bucket->addItem(bucket);
+    m_bucket->setCurrentText(bucket);
+}
+
+QString QueryTab::bucket() const
+{
+    return m_bucket->currentText();
+}
+
+void QueryTab::run()
+{
+    const QString query = text();
+    if (query.trimmed().isEmpty()) {
+        setStatus(tr("Nothing to run: write a query, or build one from the topic tree."), kWarning);
+        return;
+    }
+    if (!m_connected) {
+        setStatus(tr("Not connected: choose a connection profile first."), kError);
+        return;
+    }
+    if (m_export->isRunning()) {
+        setStatus(tr("Wait for the CSV export to finish, or cancel it, before running again."), kWarning);
+        return;
+    }
+    if (isRunning()) // starting again abandons the run under way: it ends here, as cancelled
+        endRun(RunEnd::Cancelled, m_model->rowCountTotal(), std::int64_t(m_model->tableCount()), {});
+
+    QueryRequest request;
+    request.language = language();
+    request.text = query;
+    if (request.language == QueryLanguage::InfluxQl) {
+        QuerySelection where; // splits `db/rp` the way the query builder does
+        where.setBucket(bucket());
+        request.database = where.database;
+        request.retentionPolicy = where.retentionPolicy;
+    }
+    m_editor->clearErrorMarkers();
+    m_model->clear();
+    m_runText = query;
+    m_runLanguage = request.language;
+    m_runStartedAt = QDateTime::currentDateTimeUtc();
+    m_runClock.start();
+    m_lastRows = 0;
+    setRunning(true);
+    setStatus(tr("Running…"), kDim);
+    Q_EMIT runStarted();
+    m_service->start(request);
+}
+
+void QueryTab::cancel()
+{
+    if (isRunning())
+        m_service->cancel();
+    else if (m_export->isRunning())
+        m_export->cancel();
+}
+
+bool QueryTab::isRunning() const
+{
+    return m_service->isRunning();
+}
+
+QString QueryTab::statusText() const
+{
+    return m_status->text();
+}
+
+int QueryTab::resultsPixelWidth() const
+{
+    const int width = m_view->viewport()->width();
+    return width > 50 ? width : QueryBuilder::kDefaultPixelWidth;
+}
+
+void QueryTab::onTables(const std::vector<ResultTable> &tables)
+{
+    m_model->appendTables(tables);
+}
+
+void QueryTab::onProgress(qint64 bytes, qint64 rows, qint64 elapsedMs)
+{
+    m_lastRows = rows;
+    if (!m_progress->isVisible())
+        return;
+    m_progress->setText(tr("%1 received · %2 rows · %3")
+                            .arg(byteText(bytes), countText(rows), secondsText(double(elapsedMs) / 1000.0)));
+}
+
+void QueryTab::onFinished(const QuerySummary &summary)
+{
+    const QString counts = tr("%1 in %2").arg(counted(qint64(summary.rows), tr("row"), tr("rows")),
+                                              counted(qint64(summary.tables), tr("table"), tr("tables")));
+    const QString facts = tr("%1 · %2 · %3").arg(counts, secondsText(summary.seconds()), byteText(qint64(summary.bytes)));
+    if (summary.succeeded()) {
+        setStatus(QStringLiteral("✓ ") + facts, kOk);
+        endRun(RunEnd::Completed, qint64(summary.rows), qint64(summary.tables), {});
+        return;
+    }
+    // InfluxQL statements that failed while others ran: the rows are shown, the errors too.
+    const QString errors = summary.errorText();
+    for (const QueryStatementError &e : summary.statementErrors)
+        m_editor->markServerError(e.message);
+    setStatus(QStringLiteral("⚠ ") + facts + u'\n' + errors, kWarning);
+    endRun(RunEnd::Failed, qint64(summary.rows), qint64(summary.tables), errors);
+}
+
+void QueryTab::onFailed(const Failure &failure, const QuerySummary &summary)
+{
+    const qint64 rows = qint64(summary.rows);
+    if (failure.cancelled) {
+        setStatus(tr("Cancelled after %1 · %2 kept").arg(secondsText(summary.seconds()), counted(rows, tr("row"), tr("rows"))),
+                  kDim);
+        endRun(RunEnd::Cancelled, rows, qint64(summary.tables), {});
+        return;
+    }
+    if (summary.status == QueryStatus::BudgetExceeded) {
+        setStatus(QStringLiteral("⚠ ") + failure.message + u'\n'
+                      + tr("%1 kept.").arg(counted(rows, tr("row"), tr("rows"))),
+                  kWarning);
+        endRun(RunEnd::Failed, rows, qint64(summary.tables), failure.message);
+        return;
+    }
+    const bool marked = m_editor->markServerError(failure.message);
+    setStatus(QStringLiteral("✗ ") + failure.message + (marked ? tr("  (marked in the editor)") : QString()), kError);
+    endRun(RunEnd::Failed, rows, qint64(summary.tables), failure.message);
+}
+
+void QueryTab::endRun(RunEnd end, std::int64_t rows, std::int64_t tables, const QString &error)
+{
+    setRunning(false);
+    QueryRunRecord record;
+    record.text = m_runText;
+    record.language = m_runLanguage;
+    record.startedAt = m_runStartedAt;
+    record.durationMs = m_runClock.isValid() ? m_runClock.elapsed() : 0;
+    record.rows = rows;
+    record.tables = tables;
+    record.end = end;
+    record.error = error;
+    Q_EMIT runFinished(record);
+}
+
+void QueryTab::setRunning(bool running)
+{
+    m_progressDelay->stop();
+    if (running) {
+        m_progressDelay->start();
+    } else {
+        m_progress->hide();
+        m_busy->hide();
+        m_progress->clear();
+    }
+    m_run->setText(running ? tr("■  Cancel") : tr("▶  Run"));
+    m_run->setToolTip(running ? tr("Stop the query (Esc)") : tr("Run the query (Ctrl+Enter)"));
+    m_run->setStyleSheet(running ? QStringLiteral("QPushButton { background: #7a2e33; color: white; font-weight: 600; "
+                                                  "border: 1px solid #a33f46; border-radius: 4px; padding: 5px 12px; }")
+                                 : QStringLiteral("QPushButton { background: #22756b; color: white; font-weight: 600; "
+                                                  "border: 1px solid #2f9a8d; border-radius: 4px; padding: 5px 12px; }"
+                                                  "QPushButton:hover { background: #2a8a7e; }"));
+    Q_EMIT runningChanged(running);
+}
+
+void QueryTab::setStatus(const QString &text, const QString &color)
+{
+    m_status->setText(text);
+    m_status->setStyleSheet(color.isEmpty() ? QString() : QStringLiteral("color: %1;").arg(color));
+    m_status->setToolTip(text);
+}
+
+bool QueryTab::exportCsv(const QString &path)
+{
+    if (m_model->rowCount() == 0) {
+        setStatus(tr("Nothing to export: run a query first."), kWarning);
+        return false;
+    }
+    if (isRunning()) {
+        setStatus(tr("Wait for the query to finish before exporting."), kWarning);
+        return false;
+    }
+    if (!m_export->start(*m_model, path)) {
+        setStatus(tr("An export is already running."), kWarning);
+        return false;
+    }
+    m_exportStatus->setText(tr("Exporting %1…").arg(QFileInfo(path).fileName()));
+    m_exportStatus->show();
+    m_exportCancel->show();
+    return true;
+}
+
+void QueryTab::exportCsvInteractive()
+{
+    if (m_model->rowCount() == 0) {
+        setStatus(tr("Nothing to export: run a query first."), kWarning);
+        return;
+    }
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString name = QStringLiteral("query-%1.csv").arg(QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss")));
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export results to CSV"), QDir(dir).filePath(name),
+                                                      tr("CSV files (*.csv);;All files (*)"));
+    if (!path.isEmpty())
+        exportCsv(path);
+}
+
+void QueryTab::onExportFinished()
+{
+    if (!m_export->result())
+        return;
+    const Outcome<std::int64_t> &result = *m_export->result();
+    m_exportCancel->hide();
+    m_exportStatus->clear();
+    m_exportStatus->hide();
+    if (result)
+        setStatus(tr("Exported %1 to %2").arg(counted(*result, tr("row"), tr("rows")), QDir::toNativeSeparators(m_export->path())),
+                  kOk);
+    else
+        setStatus(result.error(), result.failure().cancelled ? kDim : kError);
+}
+
+std::vector<ResultTable> QueryTab::resultTables() const
+{
+    std::vector<ResultTable> tables;
+    tables.reserve(m_model->tableCount());
+    for (std::size_t t = 0; t < m_model->tableCount(); ++t) {
+        const std::int64_t first = m_model->tableFirstRow(t);
+        const std::int64_t count = m_model->tableRowCount(t);
+        if (count == 0 || first > INT_MAX) {
+            tables.push_back(m_model->tableHead(t)); // empty tables keep their group key for a legend
+            continue;
+        }
+        ResultTable whole;
+        bool started = false;
+        for (std::int64_t row = first; row < first + count && row <= INT_MAX;) {
+            const auto where = m_model->locate(int(row));
+            if (!where || !where->piece)
+                break;
+            if (!started) {
+                whole = *where->piece;
+                whole.setContinuation(Continuation::No);
+                started = true;
+            } else {
+                whole.appendRows(*where->piece);
+            }
+            row += std::int64_t(where->piece->rowCount() - where->pieceRow);
+        }
+        tables.push_back(std::move(whole));
+    }
+    return tables;
+}
+
+bool QueryTab::sendToPlot()
+{
+    if (m_model->tableCount() == 0) {
+        setStatus(tr("Nothing to plot: run a query first."), kWarning);
+        return false;
+    }
+    Q_EMIT sendToPlotRequested(resultTables(), m_runText.isEmpty() ? text() : m_runText);
+    return true;
+}
+
+} // namespace sasquatch
