@@ -62,8 +62,6 @@ target_sources(sasquatch_core PRIVATE
 # Query engine: streaming Flux/InfluxQL runner with budget, progress and cancel; GUI facade;
 # JSON Lines output (query service).
 target_sources(sasquatch_core PRIVATE
-  ${CMAKE_CURRENT_LIST_DIR}/BodyPipe.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/BodyPipe.h
   ${CMAKE_CURRENT_LIST_DIR}/InfluxQlStatements.cpp
   ${CMAKE_CURRENT_LIST_DIR}/InfluxQlStatements.h
   ${CMAKE_CURRENT_LIST_DIR}/JsonLinesWriter.cpp
