@@ -76,3 +76,10 @@ target_sources(sasquatch_core PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/QueryTypes.cpp
   ${CMAKE_CURRENT_LIST_DIR}/QueryTypes.h
 )
+
+# Dashboard time variables (:dashboardTime:, v.timeRangeStart…) filled in from a query tab's
+# time range (query panel).
+target_sources(sasquatch_core PRIVATE
+  ${CMAKE_CURRENT_LIST_DIR}/TimeVariables.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/TimeVariables.h
+)

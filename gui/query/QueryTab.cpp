@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "gui/query/QueryTab.h"
 
+#include "core/query/QueryErrorLocation.h"
 #include "core/query/QueryService.h"
 #include "core/query/QuerySelection.h"
 #include "core/query/ResultTableModel.h"
+#include "core/query/WindowPeriod.h"
 #include "gui/query/CodeEditor.h"
 #include "gui/query/CsvExportJob.h"
+#include "gui/query/QueryToolBar.h"
 #include "gui/query/ResultsView.h"
 #include "gui/query/TimeRangePicker.h"
 
@@ -86,7 +89,10 @@ QueryTab::QueryTab(std::shared_ptr<HttpTransport> transport, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
-    layout->addWidget(buildToolBar());
+    m_toolBar = new QueryToolBar;
+    m_range = m_toolBar->timeRangePicker();
+    m_bucket = m_toolBar->bucketBox();
+    layout->addWidget(m_toolBar);
     layout->addWidget(m_splitter, 1);
     layout->addWidget(buildStatusBar());
 
@@ -97,10 +103,14 @@ QueryTab::QueryTab(std::shared_ptr<HttpTransport> transport, QWidget *parent)
     connect(m_service, &QueryService::finished, this, &QueryTab::onFinished);
     connect(m_service, &QueryService::failed, this, &QueryTab::onFailed);
     connect(m_progressDelay, &QTimer::timeout, this, [this] {
-        m_progress->show();
-        m_busy->show();
+        m_toolBar->setProgressVisible(true);
         onProgress(0, m_lastRows, m_runClock.elapsed());
     });
+    connect(m_toolBar, &QueryToolBar::runClicked, this, &QueryTab::run);
+    connect(m_toolBar, &QueryToolBar::cancelClicked, this, &QueryTab::cancel);
+    connect(m_toolBar, &QueryToolBar::languageClicked, this, &QueryTab::onLanguageClicked);
+    connect(m_toolBar, &QueryToolBar::bucketChosen, this, [this] { m_bucketChosen = true; });
+    connect(m_range, &TimeRangePicker::rangeChanged, this, &QueryTab::onRangeChanged);
     connect(m_view, &ResultsView::runRequested, this, &QueryTab::run);
     connect(m_view, &ResultsView::cancelRequested, this, &QueryTab::cancel);
     connect(m_view, &ResultsView::exportRequested, this, &QueryTab::exportCsvInteractive);
@@ -112,11 +122,8 @@ QueryTab::QueryTab(std::shared_ptr<HttpTransport> transport, QWidget *parent)
     });
     connect(m_export, &CsvExportJob::finished, this, &QueryTab::onExportFinished);
     connect(m_editor, &QPlainTextEdit::textChanged, this, [this] {
-        if (m_recipe && m_editor->toPlainText() != m_generatedText) {
+        if (m_recipe && m_editor->toPlainText() != m_generatedText)
             m_recipe.reset();
-            m_range->setToolTip(tr("This query was edited: it names its own time range. The picker sets the range "
-                                   "of queries from the query builder."));
-        }
     });
     setFocusProxy(m_editor);
     setRunning(false);
@@ -128,64 +135,6 @@ QueryTab::~QueryTab()
     // The export reads the model's tables in place: it must stop before the model goes.
     m_export->cancel();
     m_export->waitForFinished();
-}
-
-QWidget *QueryTab::buildToolBar()
-{
-    auto *bar = new QFrame;
-    bar->setObjectName(QStringLiteral("queryToolBar"));
-    bar->setStyleSheet(QStringLiteral("#queryToolBar { border-bottom: 1px solid palette(mid); }"));
-    auto *row = new QHBoxLayout(bar);
-    row->setContentsMargins(8, 6, 8, 6);
-    row->setSpacing(8);
-
-    m_languageGroup = new QButtonGroup(this);
-    auto *languages = new QHBoxLayout;
-    languages->setSpacing(0);
-    for (const QueryLanguage language : {QueryLanguage::Flux, QueryLanguage::InfluxQl}) {
-        auto *button = new QPushButton(queryLanguageName(language));
-        button->setCheckable(true);
-        button->setMinimumWidth(76);
-        button->setAccessibleName(tr("Language: %1").arg(button->text()));
-        m_languageGroup->addButton(button, int(language));
-        languages->addWidget(button);
-    }
-    m_languageGroup->button(int(QueryLanguage::Flux))->setChecked(true);
-    connect(m_languageGroup, &QButtonGroup::idClicked, this, &QueryTab::onLanguageClicked);
-    row->addLayout(languages);
-
-    m_bucketLabel = new QLabel(tr("Database"));
-    m_bucket = new QComboBox;
-    m_bucket->setMinimumContentsLength(14);
-    m_bucket->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_bucket->setToolTip(tr("The database (and retention policy) InfluxQL reads when FROM does not name one"));
-    m_bucket->setAccessibleName(tr("Database"));
-    connect(m_bucket, &QComboBox::activated, this, [this] { m_bucketChosen = true; });
-    row->addWidget(m_bucketLabel);
-    row->addWidget(m_bucket);
-
-    m_range = new TimeRangePicker;
-    m_range->setToolTip(tr("Time range of queries from the query builder"));
-    connect(m_range, &TimeRangePicker::rangeChanged, this, &QueryTab::onRangeChanged);
-    row->addWidget(m_range);
-    row->addStretch(1);
-
-    m_progress = new QLabel;
-    m_progress->setStyleSheet(QStringLiteral("color: palette(placeholder-text);"));
-    m_progress->setAccessibleName(tr("Query progress"));
-    m_busy = new QProgressBar;
-    m_busy->setRange(0, 0);
-    m_busy->setFixedSize(90, 6);
-    m_busy->setTextVisible(false);
-    row->addWidget(m_progress);
-    row->addWidget(m_busy);
-
-    m_run = new QPushButton;
-    m_run->setMinimumWidth(104);
-    m_run->setAccessibleName(tr("Run or cancel"));
-    connect(m_run, &QPushButton::clicked, this, [this] { isRunning() ? cancel() : run(); });
-    row->addWidget(m_run);
-    return bar;
 }
 
 QWidget *QueryTab::buildStatusBar()
@@ -213,15 +162,13 @@ QWidget *QueryTab::buildStatusBar()
 
 void QueryTab::setLanguage(QueryLanguage language)
 {
-    m_languageGroup->button(int(language))->setChecked(true);
+    m_toolBar->setLanguage(language);
     m_editor->setLanguage(language);
-    m_bucketLabel->setVisible(language == QueryLanguage::InfluxQl);
-    m_bucket->setVisible(language == QueryLanguage::InfluxQl);
 }
 
 QueryLanguage QueryTab::language() const
 {
-    return QueryLanguage(m_languageGroup->checkedId());
+    return m_toolBar->language();
 }
 
 QString QueryTab::text() const
@@ -252,7 +199,6 @@ bool QueryTab::setGeneratedQuery(const QueryBuilder &builder, QueryLanguage lang
     m_generatedText = *text;
     m_editor->setPlainText(*text);
     m_recipe = recipe; // after setPlainText: the edit watcher drops the recipe on other text
-    m_range->setToolTip(tr("Time range of this builder query: another range rewrites and runs it"));
     if (!recipe.selection().bucket.isEmpty() && !m_bucketChosen)
         setDefaultBucket(recipe.selection().bucket);
     Q_EMIT titleChanged(recipe.selection().measurement.section(u'.', -1));
@@ -278,14 +224,20 @@ void QueryTab::onRangeChanged()
 {
     if (m_recipe) {
         regenerate();
-        return;
+    } else if (TimeVariables::uses(language(), text())) {
+        run();
+    } else if (!text().trimmed().isEmpty()) {
+        setStatus(language() == QueryLanguage::Flux
+                      ? tr("This query names its own time range. To follow the picker, write range(start: "
+                           "v.timeRangeStart, stop: v.timeRangeStop) and every: v.windowPeriod.")
+                      : tr("This query names its own time range. To follow the picker, write WHERE time >= "
+                           ":dashboardTime: AND time < :upperDashboardTime: and GROUP BY time(:interval:)."),
+                  kWarning);
     }
-    setStatus(tr("The time range applies to queries from the query builder; this query names its own range."), kWarning);
 }
 
-void QueryTab::onLanguageClicked()
+void QueryTab::onLanguageClicked(QueryLanguage chosen)
 {
-    const QueryLanguage chosen = language();
     if (m_recipe && m_recipe->build(chosen)) {
         // A builder query is written again in the other language, so switching compares both.
         setGeneratedQuery(*m_recipe, chosen);
@@ -353,6 +305,15 @@ void QueryTab::run()
     QueryRequest request;
     request.language = language();
     request.text = query;
+    // Dashboard variables (:dashboardTime:, v.timeRangeStart…) take this tab's range; the
+    // window follows the width of the results, as the builder's does.
+    m_expansion.reset();
+    if (TimeVariables::uses(request.language, query)) {
+        const TimeRange range = m_range->range();
+        m_expansion = TimeVariables::expand(request.language, query, range,
+                                            windowPeriodNs(range.durationNs(), resultsPixelWidth()));
+        request.text = m_expansion->text();
+    }
     if (request.language == QueryLanguage::InfluxQl) {
         QuerySelection where; // splits `db/rp` the way the query builder does
         where.setBucket(bucket());
@@ -404,17 +365,19 @@ void QueryTab::onTables(const std::vector<ResultTable> &tables)
 void QueryTab::onProgress(qint64 bytes, qint64 rows, qint64 elapsedMs)
 {
     m_lastRows = rows;
-    if (!m_progress->isVisible())
+    if (!m_toolBar->isProgressVisible())
         return;
-    m_progress->setText(tr("%1 received · %2 rows · %3")
-                            .arg(byteText(bytes), countText(rows), secondsText(double(elapsedMs) / 1000.0)));
+    m_toolBar->setProgressText(tr("%1 received · %2 rows · %3")
+                                   .arg(byteText(bytes), countText(rows), secondsText(double(elapsedMs) / 1000.0)));
 }
 
 void QueryTab::onFinished(const QuerySummary &summary)
 {
     const QString counts = tr("%1 in %2").arg(counted(qint64(summary.rows), tr("row"), tr("rows")),
                                               counted(qint64(summary.tables), tr("table"), tr("tables")));
-    const QString facts = tr("%1 · %2 · %3").arg(counts, secondsText(summary.seconds()), byteText(qint64(summary.bytes)));
+    QString facts = tr("%1 · %2 · %3").arg(counts, secondsText(summary.seconds()), byteText(qint64(summary.bytes)));
+    if (m_expansion)
+        facts += QStringLiteral(" · ") + m_range->range().label(m_range->scale());
     if (summary.succeeded()) {
         setStatus(QStringLiteral("✓ ") + facts, kOk);
         endRun(RunEnd::Completed, qint64(summary.rows), qint64(summary.tables), {});
@@ -423,7 +386,7 @@ void QueryTab::onFinished(const QuerySummary &summary)
     // InfluxQL statements that failed while others ran: the rows are shown, the errors too.
     const QString errors = summary.errorText();
     for (const QueryStatementError &e : summary.statementErrors)
-        m_editor->markServerError(e.message);
+        markError(e.message);
     setStatus(QStringLiteral("⚠ ") + facts + u'\n' + errors, kWarning);
     endRun(RunEnd::Failed, qint64(summary.rows), qint64(summary.tables), errors);
 }
@@ -444,9 +407,22 @@ void QueryTab::onFailed(const Failure &failure, const QuerySummary &summary)
         endRun(RunEnd::Failed, rows, qint64(summary.tables), failure.message);
         return;
     }
-    const bool marked = m_editor->markServerError(failure.message);
+    const bool marked = markError(failure.message);
     setStatus(QStringLiteral("✗ ") + failure.message + (marked ? tr("  (marked in the editor)") : QString()), kError);
     endRun(RunEnd::Failed, rows, qint64(summary.tables), failure.message);
+}
+
+bool QueryTab::markError(const QString &message)
+{
+    if (!m_expansion)
+        return m_editor->markServerError(message);
+    // The server saw the expanded text: its position is moved back to what the user wrote.
+    const auto at = QueryErrorLocation::find(message);
+    if (!at)
+        return false;
+    const QueryErrorLocation original = m_expansion->originalLocation(*at);
+    m_editor->setErrorMarker(original.line, original.column, message);
+    return true;
 }
 
 void QueryTab::endRun(RunEnd end, std::int64_t rows, std::int64_t tables, const QString &error)
@@ -467,20 +443,11 @@ void QueryTab::endRun(RunEnd end, std::int64_t rows, std::int64_t tables, const 
 void QueryTab::setRunning(bool running)
 {
     m_progressDelay->stop();
-    if (running) {
+    if (running)
         m_progressDelay->start();
-    } else {
-        m_progress->hide();
-        m_busy->hide();
-        m_progress->clear();
-    }
-    m_run->setText(running ? tr("■  Cancel") : tr("▶  Run"));
-    m_run->setToolTip(running ? tr("Stop the query (Esc)") : tr("Run the query (Ctrl+Enter)"));
-    m_run->setStyleSheet(running ? QStringLiteral("QPushButton { background: #7a2e33; color: white; font-weight: 600; "
-                                                  "border: 1px solid #a33f46; border-radius: 4px; padding: 5px 12px; }")
-                                 : QStringLiteral("QPushButton { background: #22756b; color: white; font-weight: 600; "
-                                                  "border: 1px solid #2f9a8d; border-radius: 4px; padding: 5px 12px; }"
-                                                  "QPushButton:hover { background: #2a8a7e; }"));
+    else
+        m_toolBar->setProgressVisible(false);
+    m_toolBar->setRunning(running);
     Q_EMIT runningChanged(running);
 }
 

@@ -6,6 +6,7 @@
 #include "core/query/QueryBuilder.h"
 #include "core/query/QueryLanguage.h"
 #include "core/query/SchemaSnapshot.h"
+#include "core/query/TimeVariables.h"
 #include "gui/query/QueryRunRecord.h"
 
 #include <QElapsedTimer>
@@ -15,10 +16,8 @@
 #include <optional>
 #include <vector>
 
-class QButtonGroup;
 class QComboBox;
 class QLabel;
-class QProgressBar;
 class QPushButton;
 class QSplitter;
 class QTimer;
@@ -29,6 +28,7 @@ class CodeEditor;
 class CsvExportJob;
 class HttpTransport;
 class QueryService;
+class QueryToolBar;
 class ResultTableModel;
 class ResultsView;
 class TimeRangePicker;
@@ -44,9 +44,12 @@ struct QuerySummary;
 /// whose position (when it names one) is marked in the editor. Each run ends in runFinished()
 /// for the history.
 ///
-/// The time range belongs to queries made by the query builder: while the text is what the
-/// builder wrote, another range (or language) writes it again and runs it. A query typed by
-/// hand names its own range, and the picker says so.
+/// The time range: while the text is what the query builder wrote, another range (or language)
+/// writes it again and runs it. A typed query follows it through the dashboard variables of
+/// Chronograf (`:dashboardTime:`, `:upperDashboardTime:`, `:interval:`) and the InfluxDB UI
+/// (`v.timeRangeStart`, `v.timeRangeStop`, `v.windowPeriod`), filled in when it runs
+/// (core/query/TimeVariables); another range runs it again. A query with neither names its own
+/// range, and the status line says how to make it follow the picker.
 class QueryTab : public QWidget
 {
     Q_OBJECT
@@ -112,7 +115,6 @@ Q_SIGNALS:
     void runningChanged(bool running);
 
 private:
-    QWidget *buildToolBar();
     QWidget *buildStatusBar();
     void onTables(const std::vector<ResultTable> &tables);
     void onProgress(qint64 bytes, qint64 rows, qint64 elapsedMs);
@@ -122,7 +124,9 @@ private:
     void setRunning(bool running);
     void setStatus(const QString &text, const QString &color = {});
     void onRangeChanged();
-    void onLanguageClicked();
+    void onLanguageClicked(QueryLanguage chosen);
+    /// Marks a server error's position (moved back through the variables' expansion).
+    bool markError(const QString &message);
     void onExportFinished();
     void regenerate();
 
@@ -132,13 +136,9 @@ private:
     CodeEditor *m_editor = nullptr;
     ResultsView *m_view = nullptr;
     QSplitter *m_splitter = nullptr;
-    QButtonGroup *m_languageGroup = nullptr;
-    QComboBox *m_bucket = nullptr;
-    QLabel *m_bucketLabel = nullptr;
-    TimeRangePicker *m_range = nullptr;
-    QLabel *m_progress = nullptr;
-    QProgressBar *m_busy = nullptr;
-    QPushButton *m_run = nullptr;
+    QueryToolBar *m_toolBar = nullptr;
+    QComboBox *m_bucket = nullptr;        ///< the toolbar's
+    TimeRangePicker *m_range = nullptr;   ///< the toolbar's
     QLabel *m_status = nullptr;
     QLabel *m_exportStatus = nullptr;
     QPushButton *m_exportCancel = nullptr;
@@ -152,6 +152,7 @@ private:
     QString m_generatedText;
     // The run under way.
     QString m_runText;
+    std::optional<TimeVariables> m_expansion; ///< when the run's text had dashboard variables
     QueryLanguage m_runLanguage = QueryLanguage::Flux;
     QDateTime m_runStartedAt;
     QElapsedTimer m_runClock;

@@ -350,8 +350,54 @@ private Q_SLOTS:
         m_tab->timeRangePicker()->setRange(TimeRange::fromPreset(RangePreset::Past7Days));
         QCOMPARE(m_tab->text(), edited);
         QVERIFY(!m_tab->isRunning());
-        QVERIFY(m_tab->statusText().contains(QStringLiteral("names its own range")));
+        QVERIFY(m_tab->statusText().contains(QStringLiteral("names its own time range")));
+        QVERIFY(m_tab->statusText().contains(QStringLiteral("v.timeRangeStart"))); // how to make it follow
         QCOMPARE(m_server->requestCount(), before);
+    }
+
+    void dashboardVariablesFollowThePicker()
+    {
+        // Chronograf's variables in a typed InfluxQL query: the tab's range fills them in.
+        m_server->on("*", QStringLiteral("/query"), ContractResponse::text(200, kInfluxQlJson, "application/json"));
+        makeTab(ApiFlavour::V1);
+        m_tab->setLanguage(QueryLanguage::InfluxQl);
+        const QString typed = QStringLiteral("SELECT mean(fx) FROM m WHERE time >= :dashboardTime: AND time < "
+                                             ":upperDashboardTime: GROUP BY time(:interval:)");
+        m_tab->setText(typed);
+        QSignalSpy finished(m_tab.get(), &QueryTab::runFinished);
+        m_tab->run();
+        QVERIFY(finished.wait(10000));
+        auto sent = m_server->requestsTo(QStringLiteral("/query")).back().param(QStringLiteral("q")).value_or(QString());
+        QVERIFY2(sent.startsWith(QStringLiteral("SELECT mean(fx) FROM m WHERE time >= now() - 1h AND time < now() GROUP BY time(")),
+                 qPrintable(sent));
+        QCOMPARE(finished.at(0).at(0).value<QueryRunRecord>().text, typed); // the history keeps the variables
+        QVERIFY(m_tab->statusText().contains(QStringLiteral("Past 1h")));
+
+        // Another range runs it again with that range.
+        m_tab->timeRangePicker()->setRange(TimeRange::fromPreset(RangePreset::Past6Hours));
+        QVERIFY(finished.wait(10000));
+        sent = m_server->requestsTo(QStringLiteral("/query")).back().param(QStringLiteral("q")).value_or(QString());
+        QVERIFY2(sent.contains(QStringLiteral("time >= now() - 6h")), qPrintable(sent));
+        QCOMPARE(m_tab->text(), typed);
+    }
+
+    void errorPositionsAreMovedBackThroughVariables()
+    {
+        // The server numbers characters in the text it got; the marker goes where the user typed.
+        const QString typed = QStringLiteral("SELECT fx FROM m WHERE time > :dashboardTime: GROPU BY time(1m)");
+        // Expanded: "SELECT fx FROM m WHERE time > now() - 1h GROPU BY time(1m)": GROPU at char 42.
+        m_server->on("*", QStringLiteral("/query"),
+                     ContractResponse::json(400, R"({"error":"error parsing query: found GROPU, expected ; at line 1, char 42"})"));
+        makeTab(ApiFlavour::V1);
+        m_tab->setLanguage(QueryLanguage::InfluxQl);
+        m_tab->setText(typed);
+        QSignalSpy finished(m_tab.get(), &QueryTab::runFinished);
+        m_tab->run();
+        QVERIFY(finished.wait(10000));
+        const auto markers = m_tab->editor()->errorMarkers();
+        QCOMPARE(markers.size(), 1);
+        QCOMPARE(markers[0].line, 1);
+        QCOMPARE(markers[0].column, int(typed.indexOf(QStringLiteral("GROPU"))) + 1);
     }
 
     void runningAgainEndsTheFirstRunAsCancelled()
