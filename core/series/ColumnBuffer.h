@@ -4,8 +4,10 @@
 #include <algorithm>
 #include <cassert>
 #include <cstddef>
+#include <cstdlib>
 #include <cstring>
 #include <memory>
+#include <new>
 #include <span>
 #include <type_traits>
 
@@ -19,8 +21,10 @@ namespace sasquatch {
 /// range is spliced in by moving whichever side of it is shorter. The values stay contiguous,
 /// so readers get plain pointers and spans.
 ///
-/// New room is allocated without initialising it (std::make_unique_for_overwrite): the pages of
-/// spare capacity are not touched and stay out of the resident set until used.
+/// Storage comes from malloc/realloc (T is trivially copyable): room is never initialised, so
+/// the pages of spare capacity stay out of the resident set until used, and growing a large
+/// buffer is a realloc, which glibc turns into mremap (no copy, and no freed block left
+/// behind in the heap to inflate the resident set).
 template <class T>
 class ColumnBuffer
 {
@@ -30,13 +34,14 @@ public:
     ColumnBuffer() = default;
     ColumnBuffer(const ColumnBuffer &other) { *this = other; }
     ColumnBuffer(ColumnBuffer &&other) noexcept { swap(other); }
+    ~ColumnBuffer() = default;
     ColumnBuffer &operator=(const ColumnBuffer &other)
     {
         if (this == &other)
             return *this;
         // A copy gets exactly its size: copies are made when a shared time column is split,
         // and a tight copy keeps the store's accounting honest.
-        m_storage = other.m_size ? std::make_unique_for_overwrite<T[]>(other.m_size) : nullptr;
+        m_storage.reset(other.m_size ? allocate(other.m_size) : nullptr);
         m_capacity = other.m_size;
         m_begin = 0;
         m_size = other.m_size;
@@ -46,8 +51,7 @@ public:
     }
     ColumnBuffer &operator=(ColumnBuffer &&other) noexcept
     {
-        ColumnBuffer moved(std::move(other.m_storage), other.m_capacity, other.m_begin, other.m_size);
-        other.m_capacity = other.m_begin = other.m_size = 0;
+        ColumnBuffer moved(std::move(other));
         swap(moved);
         return *this;
     }
@@ -99,7 +103,7 @@ public:
     void reserve(std::size_t total)
     {
         if (total > m_capacity - m_begin)
-            reallocate(total, 0);
+            reallocate(m_begin + total, m_begin);
     }
     /// Gives back all free room.
     void shrinkToFit()
@@ -118,7 +122,7 @@ public:
                 std::memmove(m_storage.get(), data(), m_size * sizeof(T));
                 m_begin = 0;
             } else {
-                reallocate(grown(m_size + n), 0);
+                reallocate(m_begin + grown(m_size + n), m_begin);
             }
         }
         T *out = data() + m_size;
@@ -209,22 +213,37 @@ public:
     }
 
 private:
-    ColumnBuffer(std::unique_ptr<T[]> storage, std::size_t capacity, std::size_t begin, std::size_t size)
-        : m_storage(std::move(storage)), m_capacity(capacity), m_begin(begin), m_size(size)
-    {
-    }
-
     // Doubling keeps appends amortized O(1); untouched room costs address space, not RAM.
     std::size_t grown(std::size_t needed) const { return std::max({needed, m_capacity * 2, std::size_t{16}}); }
 
-    // New storage of `total` elements with the data placed `front` elements in.
+    struct Free
+    {
+        void operator()(T *p) const { std::free(p); }
+    };
+
+    static T *allocate(std::size_t n)
+    {
+        auto *p = static_cast<T *>(std::malloc(n * sizeof(T)));
+        if (!p)
+            throw std::bad_alloc();
+        return p;
+    }
+
+    // Storage of `total` elements with the data placed `front` elements in, by realloc: the
+    // data is moved within the block before shrinking or after growing.
     void reallocate(std::size_t total, std::size_t front)
     {
         assert(total >= front + m_size);
-        auto storage = std::make_unique_for_overwrite<T[]>(total);
-        if (m_size)
-            std::memcpy(storage.get() + front, data(), m_size * sizeof(T));
-        m_storage = std::move(storage);
+        if (front < m_begin && m_size)
+            std::memmove(m_storage.get() + front, data(), m_size * sizeof(T));
+        const std::size_t from = front < m_begin ? front : m_begin;
+        T *p = static_cast<T *>(std::realloc(m_storage.get(), std::max<std::size_t>(total, 1) * sizeof(T)));
+        if (!p)
+            throw std::bad_alloc();
+        (void)m_storage.release();
+        m_storage.reset(p);
+        if (front > from && m_size)
+            std::memmove(p + front, p + from, m_size * sizeof(T));
         m_capacity = total;
         m_begin = front;
     }
@@ -232,7 +251,7 @@ private:
     // New storage with [pos, pos + count) replaced by an unset gap of `n` elements.
     void reallocateWithGap(std::size_t total, std::size_t front, std::size_t pos, std::size_t count, std::size_t n)
     {
-        auto storage = std::make_unique_for_overwrite<T[]>(total);
+        std::unique_ptr<T, Free> storage(allocate(total));
         T *out = storage.get() + front;
         if (pos)
             std::memcpy(out, data(), pos * sizeof(T));
@@ -244,7 +263,7 @@ private:
         m_begin = front;
     }
 
-    std::unique_ptr<T[]> m_storage;
+    std::unique_ptr<T, Free> m_storage;
     std::size_t m_capacity = 0;
     std::size_t m_begin = 0;
     std::size_t m_size = 0;

@@ -188,19 +188,29 @@ void MinMaxPyramid::scanExtremes(int level, const ValueView &values, std::int64_
 {
     if (from >= to)
         return;
+    // Local accumulators: through `out` every store could alias the data and force reloads.
+    double lo = out.min;
+    double hi = out.max;
     if (level == 0) {
         const double *p = values.values.data() + (from - values.origin);
         const double *e = p + (to - from);
-        for (; p != e; ++p)
-            out.include(*p);
-        return;
+        for (; p != e; ++p) {
+            const double x = *p;
+            lo = x < lo ? x : lo; // NaN compares false: never taken
+            hi = x > hi ? x : hi;
+        }
+    } else {
+        const Level &stored = m_levels[level - 1];
+        assert(from >= stored.first && to <= stored.end());
+        const Extremes *p = stored.extremes.data() + (from - stored.first);
+        const Extremes *e = p + (to - from);
+        for (; p != e; ++p) {
+            lo = p->min < lo ? p->min : lo;
+            hi = p->max > hi ? p->max : hi;
+        }
     }
-    const Level &stored = m_levels[level - 1];
-    assert(from >= stored.first && to <= stored.end());
-    const Extremes *p = stored.extremes.data() + (from - stored.first);
-    const Extremes *e = p + (to - from);
-    for (; p != e; ++p)
-        out.merge(*p);
+    out.min = lo;
+    out.max = hi;
 }
 
 void MinMaxPyramid::scanMoments(int level, const ValueView &values, std::int64_t from, std::int64_t to,
@@ -398,6 +408,33 @@ std::optional<std::int64_t> MinMaxPyramid::lastValid(const ValueView &values, st
             return descendLast(leftLevel[pending], values, *block);
     }
     return std::nullopt;
+}
+
+void MinMaxPyramid::prefetch(const ValueView &values, std::int64_t index) const
+{
+#if defined(__GNUC__) || defined(__clang__)
+    if (index < values.begin() || index >= values.end())
+        return;
+    // A query edge at `index` scans the aligned group of 16 around it at each level: 128 B of
+    // raw values, 256 B of blocks per level above. Request all of it.
+    const std::int64_t group = floorShift(index, kBits) << kBits;
+    const double *raw = values.values.data() + (std::max(group, values.begin()) - values.origin);
+    __builtin_prefetch(raw);
+    __builtin_prefetch(raw + 8);
+    for (int level = 1; level <= kLevels; ++level) {
+        const Level &stored = m_levels[level - 1];
+        const std::int64_t block = floorShift(index, level * kBits);
+        if (block < stored.first || block >= stored.end())
+            break;
+        const std::int64_t first = std::max(stored.first, floorShift(block, kBits) << kBits);
+        const Extremes *p = stored.extremes.data() + (first - stored.first);
+        for (int line = 0; line < 4; ++line)
+            __builtin_prefetch(p + 4 * line);
+    }
+#else
+    (void)values;
+    (void)index;
+#endif
 }
 
 std::size_t MinMaxPyramid::usedBytes() const

@@ -8,6 +8,22 @@
 
 namespace sasquatch {
 
+namespace {
+
+// A hint to start loading a cache line that will be needed soon: decimation jumps through
+// memory one pixel column (thousands of samples) at a time, so every column would otherwise
+// wait for DRAM several times.
+inline void prefetch(const void *p)
+{
+#if defined(__GNUC__) || defined(__clang__)
+    __builtin_prefetch(p);
+#else
+    (void)p;
+#endif
+}
+
+} // namespace
+
 std::size_t SeriesGroup::addMember(SeriesId id)
 {
     assert(empty());
@@ -84,16 +100,65 @@ std::size_t SeriesGroup::lowerBoundFrom(std::int64_t t, std::size_t hint) const
     return static_cast<std::size_t>(std::lower_bound(times + lo + 1, times + hi, t) - times);
 }
 
+std::size_t SeriesGroup::lowerBoundNear(std::int64_t t, std::size_t lo, std::size_t guess) const
+{
+    const std::int64_t *times = m_times.data();
+    const std::size_t n = size();
+    const std::size_t g = std::clamp(guess, lo, n);
+    if (g < n && times[g] < t)
+        return lowerBoundFrom(t, g + 1); // the answer is after the guess
+    // The answer is at or before the guess: gallop down towards lo.
+    std::size_t hi = g;
+    std::size_t step = 1;
+    while (hi > lo) {
+        const std::size_t probe = hi - std::min(step, hi - lo);
+        if (times[probe] < t)
+            return static_cast<std::size_t>(std::lower_bound(times + probe + 1, times + hi, t) - times);
+        hi = probe;
+        step *= 2;
+    }
+    return lo;
+}
+
 std::vector<std::size_t> SeriesGroup::gridPositions(const PixelGrid &grid) const
 {
-    std::vector<std::size_t> positions(static_cast<std::size_t>(grid.width()) + 1);
+    const auto width = static_cast<std::size_t>(grid.width());
+    std::vector<std::size_t> positions(width + 1);
     if (!grid.isValid())
         return positions;
-    std::size_t at = lowerBound(grid.start());
-    positions[0] = at;
-    for (int k = 1; k <= grid.width(); ++k) {
-        at = lowerBoundFrom(grid.boundary(k), at);
-        positions[static_cast<std::size_t>(k)] = at;
+    const std::size_t first = lowerBound(grid.start());
+    const std::size_t last = lowerBound(grid.stop());
+    positions[0] = first;
+    positions[width] = last;
+    const std::int64_t *times = m_times.data();
+    if (last - first <= width) {
+        // Fewer samples than columns (deep zoom): one merge pass over both sorted sequences.
+        std::size_t at = first;
+        for (std::size_t k = 1; k < width; ++k) {
+            const std::int64_t boundary = grid.boundary(static_cast<int>(k));
+            while (at < last && times[at] < boundary)
+                ++at;
+            positions[k] = at;
+        }
+        return positions;
+    }
+    // Guesses: the previous column's sample count again (columns span equal times), or where
+    // uniform sampling between the first and last sample in view would put the boundary.
+    const double t0 = static_cast<double>(times[first]);
+    const double t1 = static_cast<double>(times[last - 1]);
+    const double perNs = t1 > t0 ? static_cast<double>(last - 1 - first) / (t1 - t0) : 0.0;
+    const auto uniformGuess = [&](std::size_t k) {
+        const double offset = (static_cast<double>(grid.boundary(static_cast<int>(k))) - t0) * perNs;
+        return first + static_cast<std::size_t>(std::clamp(offset, 0.0, static_cast<double>(last - first)));
+    };
+    constexpr std::size_t kAhead = 8; // boundaries whose time values are fetched in advance
+    for (std::size_t k = 1; k < width; ++k) {
+        const std::size_t previous = positions[k - 1];
+        const std::size_t count = k >= 2 ? previous - positions[k - 2] : 0;
+        if (k + kAhead < width)
+            prefetch(times + std::min(count ? previous + (kAhead + 1) * count : uniformGuess(k + kAhead), last - 1));
+        const std::size_t guess = count ? previous + count : uniformGuess(k);
+        positions[k] = std::min(lowerBoundNear(grid.boundary(static_cast<int>(k)), previous, guess), last);
     }
     return positions;
 }
@@ -211,17 +276,23 @@ Decimation SeriesGroup::decimate(std::size_t slot, const PixelGrid &grid, std::s
     if (previous)
         out.before = sampleAt(slot, *previous);
 
+    constexpr std::size_t kAhead = 6; // columns whose memory is requested in advance
     for (std::size_t k = 0; k < width; ++k) {
+        if (k + kAhead <= width) // the boundary both neighbouring columns will scan around
+            pyramid.prefetch(view, m_origin + static_cast<std::int64_t>(positions[k + kAhead]));
         DecimatedColumn &column = out.columns[k];
         const std::int64_t lo = m_origin + static_cast<std::int64_t>(positions[k]);
         const std::int64_t hi = m_origin + static_cast<std::int64_t>(positions[k + 1]);
         column.samples = hi - lo;
         if (lo == hi)
             continue;
-        const auto f = pyramid.firstValid(view, lo, hi);
+        // Usually the column starts and ends with a valid sample: no search.
+        std::optional<std::int64_t> f = lo;
+        if (std::isnan(values[positions[k]]))
+            f = pyramid.firstValid(view, lo, hi);
         if (!f)
             continue; // only NaN here
-        const std::int64_t l = *pyramid.lastValid(view, *f, hi);
+        const std::int64_t l = std::isnan(values[positions[k + 1] - 1]) ? *pyramid.lastValid(view, *f, hi) : hi - 1;
         const Extremes extremes = pyramid.extremes(view, *f, l + 1);
         const auto fp = static_cast<std::size_t>(*f - m_origin);
         const auto lp = static_cast<std::size_t>(l - m_origin);

@@ -72,7 +72,13 @@ public:
     /// lowerBound(t), searching forward from `hint` (the answer must be >= hint): galloping,
     /// O(log distance), for the increasing boundaries of a pixel grid.
     std::size_t lowerBoundFrom(std::int64_t t, std::size_t hint) const;
+    /// lowerBound(t) when the answer is known to be >= lo and is probably near `guess`:
+    /// galloping out from the guess, O(log |answer - guess|) and one cache line when the guess
+    /// is good.
+    std::size_t lowerBoundNear(std::int64_t t, std::size_t lo, std::size_t guess) const;
     /// Positions of the grid's boundaries: width + 1 values, column k = [p[k], p[k + 1]).
+    /// Each boundary is looked for where uniform sampling would put it (interpolated between
+    /// the view's ends), so near-uniform telemetry costs about one cache line per boundary.
     std::vector<std::size_t> gridPositions(const PixelGrid &grid) const;
 
     Decimation decimate(std::size_t slot, const PixelGrid &grid, std::span<const std::size_t> positions,
