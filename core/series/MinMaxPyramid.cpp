@@ -40,6 +40,15 @@ void MinMaxPyramid::clear()
     }
 }
 
+void MinMaxPyramid::shrinkToFit()
+{
+    for (Level &level : m_levels) {
+        level.extremes.shrinkToFit();
+        level.meanM2.shrinkToFit();
+        level.counts.shrinkToFit();
+    }
+}
+
 void MinMaxPyramid::rebuild(const ValueView &values)
 {
     clear();

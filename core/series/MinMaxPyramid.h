@@ -88,6 +88,8 @@ public:
     /// Builds everything from scratch.
     void rebuild(const ValueView &values);
     void clear();
+    /// Gives back the spare room of every level.
+    void shrinkToFit();
 
     /// Extremes of the valid values in [lo, hi) (clamped to the values' range).
     Extremes extremes(const ValueView &values, std::int64_t lo, std::int64_t hi) const;

@@ -368,6 +368,15 @@ std::optional<SamplePoint> SeriesGroup::valueAt(std::size_t slot, std::int64_t t
     return after < before ? next : previous;
 }
 
+void SeriesGroup::shrinkToFit()
+{
+    m_times.shrinkToFit();
+    for (Member &member : m_members) {
+        member.values.shrinkToFit();
+        member.pyramid.shrinkToFit();
+    }
+}
+
 std::size_t SeriesGroup::valueBytes() const
 {
     std::size_t bytes = 0;

@@ -88,6 +88,9 @@ public:
     /// The sample at logical index `index` (must be within the rows).
     SamplePoint sampleAt(std::size_t slot, std::int64_t index) const;
 
+    /// Gives back the spare room of every column and pyramid.
+    void shrinkToFit();
+
     std::size_t timeBytes() const { return m_times.usedBytes(); }
     std::size_t valueBytes() const;
     std::size_t pyramidBytes() const;

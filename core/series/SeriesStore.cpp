@@ -364,6 +364,14 @@ std::optional<SamplePoint> SeriesStore::valueAt(SeriesId id, std::int64_t t_ns, 
     return r ? m_groups[r->group]->valueAt(r->slot, t_ns, lookup) : std::nullopt;
 }
 
+void SeriesStore::shrinkToFit()
+{
+    for (const auto &g : m_groups) {
+        if (g)
+            g->shrinkToFit();
+    }
+}
+
 bool SeriesStore::sharesTimes(SeriesId a, SeriesId b) const
 {
     const Record *ra = record(a);

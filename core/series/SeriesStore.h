@@ -119,6 +119,12 @@ public:
     /// The valid sample at t for hover readouts and cursors (see SampleLookup).
     std::optional<SamplePoint> valueAt(SeriesId id, std::int64_t t_ns, SampleLookup lookup) const;
 
+    /// Gives back the room kept for growth (up to half of what a column holds after appending
+    /// in pieces), e.g. once a query has finished loading. Spare room is never touched, so it
+    /// costs address space rather than RAM; this makes memory().reservedBytes equal the used
+    /// bytes. A realloc per buffer (no copy for large buffers on Linux).
+    void shrinkToFit();
+
     /// True when two series share one time column.
     bool sharesTimes(SeriesId a, SeriesId b) const;
     SeriesMemory memory() const;

@@ -136,6 +136,7 @@ struct Filled
     std::unique_ptr<SeriesStore> store;
     std::vector<SeriesId> ids;
     double ingestMs = 0;
+    std::int64_t residentBefore = 0;
     std::int64_t residentDelta = 0;
 };
 
@@ -143,6 +144,7 @@ Filled fillStore(const Options &o, Layout layout)
 {
     Filled f;
     const std::int64_t before = residentBytes();
+    f.residentBefore = before;
     f.store = std::make_unique<SeriesStore>();
     const auto t0 = Clock::now();
     SampleBatch batch;
@@ -413,6 +415,10 @@ int main(int argc, char **argv)
                 "store", "reserved", "RSS(statm)", "ingest ms");
     Filled own = fillStore(o, Layout::OwnTimeColumns);
     printMemory("a time column per series", own);
+    own.store->shrinkToFit();
+    own.residentDelta = residentBytes() - own.residentBefore;
+    own.ingestMs = 0;
+    printMemory("  the same after shrinkToFit()", own);
     {
         const Filled shared = fillStore(o, Layout::SharedTimeColumn);
         printMemory("one time column for all series", shared);

@@ -671,6 +671,25 @@ void tst_SeriesStore::memoryAccounting()
     QCOMPARE(s.timeColumns, 10);
     QVERIFY2(s.bytesPerPoint() > 16 + 2.3 && s.bytesPerPoint() <= 18.41, qPrintable(QString::number(s.bytesPerPoint())));
     QVERIFY(s.reservedBytes >= s.usedBytes());
+
+    // Appended in pieces, the columns keep room to grow; shrinkToFit gives it back and the
+    // data reads the same.
+    SeriesStore pieces;
+    for (std::size_t at = 0; at < n; at += 10'000)
+        QVERIFY(pieces.append(batchOf({t.begin() + static_cast<std::ptrdiff_t>(at), t.begin() + static_cast<std::ptrdiff_t>(at + 10'000)},
+                                      {{"v", {fields[0].second.begin() + static_cast<std::ptrdiff_t>(at),
+                                              fields[0].second.begin() + static_cast<std::ptrdiff_t>(at + 10'000)}}}))
+                    .ok());
+    const SeriesId id = *pieces.find(keyOf("v"));
+    const Decimation before = pieces.decimate(id, PixelGrid(t.front(), t.back() + 1, 1920));
+    QVERIFY(pieces.memory().reservedBytes > pieces.memory().usedBytes());
+    pieces.shrinkToFit();
+    QCOMPARE(pieces.memory().reservedBytes, pieces.memory().usedBytes());
+    QCOMPARE(checkDecimation(pieces, id, PixelGrid(t.front(), t.back() + 1, 1920)), QString());
+    const Decimation after = pieces.decimate(id, PixelGrid(t.front(), t.back() + 1, 1920));
+    QVERIFY(std::memcmp(before.columns.data(), after.columns.data(), before.columns.size() * sizeof(DecimatedColumn)) == 0);
+    QVERIFY(pieces.append(batchOf({t.back() + 1}, {{"v", {1.0}}})).ok()); // and it still grows
+    QCOMPARE(pieces.sampleCount(id), static_cast<std::int64_t>(n + 1));
 }
 
 void tst_SeriesStore::badInput()
