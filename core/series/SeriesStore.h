@@ -55,7 +55,7 @@ struct ApplyResult
 /// conflict. NaN values are stored: they are gaps (never min/max/first/last, break lines).
 ///
 /// Costs (n samples, k batch rows, W pixels): append O(k) amortized; insertBefore O(k)
-/// amortized; replaceRange O(k + shorter side of the range); eviction O(evicted) moves none;
+/// amortized; replaceRange O(k + shorter side of the range); eviction O(log n), nothing moved;
 /// decimate O(W · 15 · log16 n), with the pixel boundaries located once per time column;
 /// stats and valueAt O(log n).
 ///
