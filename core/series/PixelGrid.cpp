@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/series/PixelGrid.h"
 
+#include <cstdint>
+
 namespace sasquatch {
 
 namespace {
@@ -14,6 +16,22 @@ PixelGrid::PixelGrid(std::int64_t start_ns, std::int64_t stop_ns, int width)
         m_stop = stop_ns;
         m_width = width;
     }
+}
+
+PixelGrid PixelGrid::aligned(std::int64_t start_ns, std::int64_t stop_ns, int width)
+{
+    if (start_ns >= stop_ns || width < 1)
+        return {};
+    const Int128 span = static_cast<Int128>(stop_ns) - start_ns;
+    const Int128 step = (span + width - 1) / width;
+    // Floor division (start may be negative).
+    Int128 start = start_ns / step * step;
+    if (start > start_ns)
+        start -= step;
+    const Int128 stop = start + step * width;
+    if (start < INT64_MIN || stop > INT64_MAX)
+        return {};
+    return PixelGrid(static_cast<std::int64_t>(start), static_cast<std::int64_t>(stop), width);
 }
 
 std::int64_t PixelGrid::boundary(int k) const

@@ -19,6 +19,15 @@ public:
     /// Requires start < stop and width >= 1; an invalid grid has width() == 0.
     PixelGrid(std::int64_t start_ns, std::int64_t stop_ns, int width);
 
+    /// The view [start, stop) snapped to a lattice of whole-ns columns: nsPerColumn =
+    /// ceil((stop - start) / width) (at least 1), start rounded down to a multiple of it
+    /// (counted from the epoch), stop = start + width · nsPerColumn; so the grid begins up to one
+    /// column before `start` and ends within one column of `stop`. Two aligned grids with the
+    /// same nsPerColumn have identical columns where they overlap: a pan moves the drawing by
+    /// whole pixels and per-pixel extremes do not shimmer. Invalid when start >= stop, width < 1
+    /// or the grid would leave the int64 range.
+    static PixelGrid aligned(std::int64_t start_ns, std::int64_t stop_ns, int width);
+
     bool isValid() const { return m_width > 0; }
     std::int64_t start() const { return m_start; }
     std::int64_t stop() const { return m_stop; }
