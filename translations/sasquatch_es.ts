@@ -80,6 +80,72 @@
     </message>
 </context>
 <context>
+    <name>CodeEditor</name>
+    <message>
+        <source>function</source>
+        <translation>función</translation>
+    </message>
+    <message>
+        <source>keyword</source>
+        <translation>palabra clave</translation>
+    </message>
+    <message>
+        <source>bucket</source>
+        <translation>bucket</translation>
+    </message>
+    <message>
+        <source>database</source>
+        <translation>base de datos</translation>
+    </message>
+    <message>
+        <source>retention policy</source>
+        <translation>política de retención</translation>
+    </message>
+    <message>
+        <source>measurement</source>
+        <translation>medición</translation>
+    </message>
+    <message>
+        <source>field</source>
+        <translation>campo</translation>
+    </message>
+    <message>
+        <source>tag key</source>
+        <translation>clave de etiqueta</translation>
+    </message>
+    <message>
+        <source>tag value</source>
+        <translation>valor de etiqueta</translation>
+    </message>
+    <message>
+        <source>column</source>
+        <translation>columna</translation>
+    </message>
+    <message>
+        <source>parameter</source>
+        <translation>parámetro</translation>
+    </message>
+    <message>
+        <source>package</source>
+        <translation>paquete</translation>
+    </message>
+    <message>
+        <source>variable</source>
+        <translation>variable</translation>
+    </message>
+    <message>
+        <source>constant</source>
+        <translation>constante</translation>
+    </message>
+</context>
+<context>
+    <name>CompletionPopup</name>
+    <message>
+        <source>Adds import &quot;%1&quot;</source>
+        <translation>Agrega import "%1"</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionController</name>
     <message>
         <source>Secrets are kept in %1.</source>
@@ -159,6 +225,156 @@
     <message>
         <source>The shard group duration is not a duration (try 1d).</source>
         <translation>La duración del grupo de shards no es una duración (pruebe 1d).</translation>
+    </message>
+</context>
+<context>
+    <name>DemoStack</name>
+    <message>
+        <source>Starting the demo InfluxDB server</source>
+        <translation>Iniciando el servidor InfluxDB de demostración</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPanel</name>
+    <message>
+        <source>Search queries — every word must match</source>
+        <translation>Buscar consultas — deben coincidir todas las palabras</translation>
+    </message>
+    <message>
+        <source>Search history</source>
+        <translation>Buscar en el historial</translation>
+    </message>
+    <message>
+        <source>Query history</source>
+        <translation>Historial de consultas</translation>
+    </message>
+    <message>
+        <source>Saved queries</source>
+        <translation>Consultas guardadas</translation>
+    </message>
+    <message>
+        <source>Save current…</source>
+        <translation>Guardar la actual…</translation>
+    </message>
+    <message>
+        <source>Save the current tab&apos;s query under a name</source>
+        <translation>Guardar la consulta de la pestaña actual con un nombre</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>Renombrar…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Eliminar</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historial</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Guardadas</translation>
+    </message>
+    <message>
+        <source>There is no query to save.</source>
+        <translation>No hay consulta que guardar.</translation>
+    </message>
+    <message>
+        <source>Save query</source>
+        <translation>Guardar consulta</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nombre:</translation>
+    </message>
+    <message>
+        <source>A saved query is called “%1”. Replace it?</source>
+        <translation>Ya existe una consulta guardada llamada «%1». ¿Reemplazarla?</translation>
+    </message>
+    <message>
+        <source>Saved “%1”.</source>
+        <translation>Se guardó «%1».</translation>
+    </message>
+    <message>
+        <source>error: %1</source>
+        <translation>error: %1</translation>
+    </message>
+    <message>
+        <source>cancelled after 1 row</source>
+        <translation>cancelada tras 1 fila</translation>
+    </message>
+    <message>
+        <source>cancelled after %1 rows</source>
+        <translation>cancelada tras %1 filas</translation>
+    </message>
+    <message>
+        <source>1 row</source>
+        <translation>1 fila</translation>
+    </message>
+    <message>
+        <source>%1 rows</source>
+        <translation>%1 filas</translation>
+    </message>
+    <message>
+        <source>Nothing matches “%1”.</source>
+        <translation>Nada coincide con «%1».</translation>
+    </message>
+    <message>
+        <source>Queries you run appear here, newest first.</source>
+        <translation>Las consultas ejecutadas aparecen aquí, las más recientes primero.</translation>
+    </message>
+    <message>
+        <source>No saved queries yet. “Save current…” keeps the current tab&apos;s query under a name.</source>
+        <translation>Aún no hay consultas guardadas. «Guardar la actual…» guarda la consulta de la pestaña actual con un nombre.</translation>
+    </message>
+    <message>
+        <source>History (%1)</source>
+        <translation>Historial (%1)</translation>
+    </message>
+    <message>
+        <source>Saved (%1)</source>
+        <translation>Guardadas (%1)</translation>
+    </message>
+    <message>
+        <source>The query history could not be saved: %1</source>
+        <translation>No se pudo guardar el historial de consultas: %1</translation>
+    </message>
+    <message>
+        <source>Open in current tab</source>
+        <translation>Abrir en la pestaña actual</translation>
+    </message>
+    <message>
+        <source>Open in new tab</source>
+        <translation>Abrir en una pestaña nueva</translation>
+    </message>
+    <message>
+        <source>Copy query</source>
+        <translation>Copiar consulta</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>Guardar como…</translation>
+    </message>
+    <message>
+        <source>Remove from history</source>
+        <translation>Quitar del historial</translation>
+    </message>
+    <message>
+        <source>Rename saved query</source>
+        <translation>Renombrar consulta guardada</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>Nombre nuevo:</translation>
+    </message>
+    <message>
+        <source>Delete saved query</source>
+        <translation>Eliminar consulta guardada</translation>
+    </message>
+    <message>
+        <source>Delete the saved query “%1”?</source>
+        <translation>¿Eliminar la consulta guardada «%1»?</translation>
     </message>
 </context>
 <context>
@@ -294,6 +510,14 @@
     <message>
         <source>● Not connected</source>
         <translation>● Sin conexión</translation>
+    </message>
+    <message>
+        <source>%1 result table(s) ready: plotting arrives with the plot workspace.</source>
+        <translation>%1 tabla(s) de resultados listas: los gráficos llegan con el espacio de gráficos.</translation>
+    </message>
+    <message>
+        <source>&amp;Query</source>
+        <translation>&amp;Consulta</translation>
     </message>
 </context>
 <context>
@@ -492,6 +716,450 @@
     </message>
 </context>
 <context>
+    <name>QObject</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>No se puede escribir %1: %2</translation>
+    </message>
+    <message>
+        <source>Export cancelled; %1 was not written.</source>
+        <translation>Exportación cancelada; no se escribió %1.</translation>
+    </message>
+    <message>
+        <source>Writing %1 failed: %2</source>
+        <translation>Falló la escritura de %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>all fields</source>
+        <translation>todos los campos</translation>
+    </message>
+</context>
+<context>
+    <name>QueryBuilderPanel</name>
+    <message>
+        <source>Query builder</source>
+        <translation>Constructor de consultas</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Lenguaje</translation>
+    </message>
+    <message>
+        <source>Aggregated</source>
+        <translation>Agregado</translation>
+    </message>
+    <message>
+        <source>Raw</source>
+        <translation>Crudo</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Modo</translation>
+    </message>
+    <message>
+        <source>One value per time window, the window sized to the view</source>
+        <translation>Un valor por ventana de tiempo, ventana ajustada a la vista</translation>
+    </message>
+    <message>
+        <source>Every point in the range (can be millions)</source>
+        <translation>Todos los puntos del rango (pueden ser millones)</translation>
+    </message>
+    <message>
+        <source>Aggregate function</source>
+        <translation>Función de agregación</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>Etiqueta</translation>
+    </message>
+    <message>
+        <source>value, or 1, 2 for either</source>
+        <translation>valor, o 1, 2 para cualquiera</translation>
+    </message>
+    <message>
+        <source>Tag value</source>
+        <translation>Valor de etiqueta</translation>
+    </message>
+    <message>
+        <source>Time range</source>
+        <translation>Rango de tiempo</translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation>Valores</translation>
+    </message>
+    <message>
+        <source>Function</source>
+        <translation>Función</translation>
+    </message>
+    <message>
+        <source>Where tag</source>
+        <translation>Donde la etiqueta</translation>
+    </message>
+    <message>
+        <source>Generated query</source>
+        <translation>Consulta generada</translation>
+    </message>
+    <message>
+        <source>The query appears here as you choose.</source>
+        <translation>La consulta aparece aquí mientras elige.</translation>
+    </message>
+    <message>
+        <source>Open in new tab</source>
+        <translation>Abrir en una pestaña nueva</translation>
+    </message>
+    <message>
+        <source>Generate the query into a new query tab and run it</source>
+        <translation>Generar la consulta en una pestaña nueva y ejecutarla</translation>
+    </message>
+    <message>
+        <source>Replace current</source>
+        <translation>Reemplazar la actual</translation>
+    </message>
+    <message>
+        <source>Replace the current query tab&apos;s text with the generated query and run it</source>
+        <translation>Reemplazar el texto de la pestaña actual por la consulta generada y ejecutarla</translation>
+    </message>
+    <message>
+        <source>No topic selected</source>
+        <translation>Ningún tópico seleccionado</translation>
+    </message>
+    <message>
+        <source>Select a topic (all its fields) or fields in the topic tree; Ctrl+click adds more.</source>
+        <translation>Seleccione un tópico (todos sus campos) o campos en el árbol de tópicos; Ctrl+clic agrega más.</translation>
+    </message>
+    <message>
+        <source>All fields</source>
+        <translation>Todos los campos</translation>
+    </message>
+    <message>
+        <source>No field selected: select fields of this topic, or the topic for all of them.</source>
+        <translation>Ningún campo seleccionado: seleccione campos de este tópico, o el tópico para todos.</translation>
+    </message>
+    <message>
+        <source>1 field: %1</source>
+        <translation>1 campo: %1</translation>
+    </message>
+    <message>
+        <source>%L1 fields: %2</source>
+        <translation>%L1 campos: %2</translation>
+    </message>
+    <message>
+        <source>Rows selected in other topics are left out: a query reads one topic.</source>
+        <translation>Se omiten las filas seleccionadas en otros tópicos: una consulta lee un solo tópico.</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(ninguno)</translation>
+    </message>
+    <message>
+        <source>Select a topic or some of its fields in the topic tree.</source>
+        <translation>Seleccione un tópico o algunos de sus campos en el árbol de tópicos.</translation>
+    </message>
+    <message>
+        <source>Select fields of %1, or the topic itself for all of its fields.</source>
+        <translation>Seleccione campos de %1, o el tópico mismo para todos sus campos.</translation>
+    </message>
+    <message>
+        <source>Choose a bucket first.</source>
+        <translation>Primero elija un bucket.</translation>
+    </message>
+    <message>
+        <source>Window %1: about one value per pixel across %L2 px of %3</source>
+        <translation>Ventana %1: cerca de un valor por píxel en %L2 px de %3</translation>
+    </message>
+    <message>
+        <source>Every point in the range</source>
+        <translation>Todos los puntos del rango</translation>
+    </message>
+</context>
+<context>
+    <name>QueryPanel</name>
+    <message>
+        <source>Topic</source>
+        <translation>Tópico</translation>
+    </message>
+    <message>
+        <source>Details of the topic selected in the tree</source>
+        <translation>Detalles del tópico seleccionado en el árbol</translation>
+    </message>
+    <message>
+        <source>&amp;New query tab</source>
+        <translation>&amp;Nueva pestaña de consulta</translation>
+    </message>
+    <message>
+        <source>&amp;Close query tab</source>
+        <translation>&amp;Cerrar pestaña de consulta</translation>
+    </message>
+    <message>
+        <source>New query tab (Ctrl+T)</source>
+        <translation>Nueva pestaña de consulta (Ctrl+T)</translation>
+    </message>
+    <message>
+        <source>Query %1</source>
+        <translation>Consulta %1</translation>
+    </message>
+</context>
+<context>
+    <name>QueryService</name>
+    <message>
+        <source>No connection profile is selected.</source>
+        <translation>No hay un perfil de conexión seleccionado.</translation>
+    </message>
+</context>
+<context>
+    <name>QueryTab</name>
+    <message>
+        <source>Write Flux or InfluxQL here, or let the query builder write it.  Ctrl+Enter runs, Esc cancels, Ctrl+Space completes.</source>
+        <translation>Escriba Flux o InfluxQL aquí, o deje que el constructor la escriba.  Ctrl+Enter ejecuta, Esc cancela, Ctrl+Espacio completa.</translation>
+    </message>
+    <message>
+        <source>Exporting %1: %2 of %3 rows</source>
+        <translation>Exportando %1: %2 de %3 filas</translation>
+    </message>
+    <message>
+        <source>Not connected.</source>
+        <translation>Sin conexión.</translation>
+    </message>
+    <message>
+        <source>Query status</source>
+        <translation>Estado de la consulta</translation>
+    </message>
+    <message>
+        <source>Cancel export</source>
+        <translation>Cancelar exportación</translation>
+    </message>
+    <message>
+        <source>This query names its own time range. To follow the picker, write range(start: v.timeRangeStart, stop: v.timeRangeStop) and every: v.windowPeriod.</source>
+        <translation>Esta consulta fija su propio rango de tiempo. Para seguir el selector, escriba range(start: v.timeRangeStart, stop: v.timeRangeStop) y every: v.windowPeriod.</translation>
+    </message>
+    <message>
+        <source>This query names its own time range. To follow the picker, write WHERE time &gt;= :dashboardTime: AND time &lt; :upperDashboardTime: and GROUP BY time(:interval:).</source>
+        <translation>Esta consulta fija su propio rango de tiempo. Para seguir el selector, escriba WHERE time &gt;= :dashboardTime: AND time &lt; :upperDashboardTime: y GROUP BY time(:interval:).</translation>
+    </message>
+    <message>
+        <source>Ready: %1.</source>
+        <translation>Listo: %1.</translation>
+    </message>
+    <message>
+        <source>Nothing to run: write a query, or build one from the topic tree.</source>
+        <translation>Nada que ejecutar: escriba una consulta o constrúyala desde el árbol de tópicos.</translation>
+    </message>
+    <message>
+        <source>Not connected: choose a connection profile first.</source>
+        <translation>Sin conexión: primero elija un perfil de conexión.</translation>
+    </message>
+    <message>
+        <source>Wait for the CSV export to finish, or cancel it, before running again.</source>
+        <translation>Espere a que termine la exportación CSV, o cancélela, antes de ejecutar de nuevo.</translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation>Ejecutando…</translation>
+    </message>
+    <message>
+        <source>%1 received · %2 rows · %3</source>
+        <translation>%1 recibidos · %2 filas · %3</translation>
+    </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%1 en %2</translation>
+    </message>
+    <message>
+        <source>row</source>
+        <translation>fila</translation>
+    </message>
+    <message>
+        <source>rows</source>
+        <translation>filas</translation>
+    </message>
+    <message>
+        <source>table</source>
+        <translation>tabla</translation>
+    </message>
+    <message>
+        <source>tables</source>
+        <translation>tablas</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>Cancelled after %1 · %2 kept</source>
+        <translation>Cancelada tras %1 · se conservan %2</translation>
+    </message>
+    <message>
+        <source>%1 kept.</source>
+        <translation>Se conservan %1.</translation>
+    </message>
+    <message>
+        <source>  (marked in the editor)</source>
+        <translation>  (marcado en el editor)</translation>
+    </message>
+    <message>
+        <source>Nothing to export: run a query first.</source>
+        <translation>Nada que exportar: primero ejecute una consulta.</translation>
+    </message>
+    <message>
+        <source>Wait for the query to finish before exporting.</source>
+        <translation>Espere a que termine la consulta antes de exportar.</translation>
+    </message>
+    <message>
+        <source>An export is already running.</source>
+        <translation>Ya hay una exportación en curso.</translation>
+    </message>
+    <message>
+        <source>Exporting %1…</source>
+        <translation>Exportando %1…</translation>
+    </message>
+    <message>
+        <source>Export results to CSV</source>
+        <translation>Exportar resultados a CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>Archivos CSV (*.csv);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Exported %1 to %2</source>
+        <translation>Se exportó %1 a %2</translation>
+    </message>
+    <message>
+        <source>Nothing to plot: run a query first.</source>
+        <translation>Nada que graficar: primero ejecute una consulta.</translation>
+    </message>
+</context>
+<context>
+    <name>QueryToolBar</name>
+    <message>
+        <source>Language: %1</source>
+        <translation>Lenguaje: %1</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Base de datos</translation>
+    </message>
+    <message>
+        <source>The database (and retention policy) InfluxQL reads when FROM does not name one</source>
+        <translation>La base de datos (y política de retención) que InfluxQL lee cuando FROM no la nombra</translation>
+    </message>
+    <message>
+        <source>Query progress</source>
+        <translation>Progreso de la consulta</translation>
+    </message>
+    <message>
+        <source>Run or cancel</source>
+        <translation>Ejecutar o cancelar</translation>
+    </message>
+    <message>
+        <source>■  Cancel</source>
+        <translation>■  Cancelar</translation>
+    </message>
+    <message>
+        <source>▶  Run</source>
+        <translation>▶  Ejecutar</translation>
+    </message>
+    <message>
+        <source>Stop the query (Esc)</source>
+        <translation>Detener la consulta (Esc)</translation>
+    </message>
+    <message>
+        <source>Run the query (Ctrl+Enter)</source>
+        <translation>Ejecutar la consulta (Ctrl+Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>QueryWorkspace</name>
+    <message>
+        <source>Query builder</source>
+        <translation>Constructor de consultas</translation>
+    </message>
+    <message>
+        <source>Query history</source>
+        <translation>Historial de consultas</translation>
+    </message>
+    <message>
+        <source>Open a query tab to save its query.</source>
+        <translation>Abra una pestaña de consulta para guardar su consulta.</translation>
+    </message>
+    <message>
+        <source>Open a query tab first (Ctrl+T).</source>
+        <translation>Primero abra una pestaña de consulta (Ctrl+T).</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>&amp;Ejecutar</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Cancelar</translation>
+    </message>
+    <message>
+        <source>&amp;Save query as…</source>
+        <translation>&amp;Guardar consulta como…</translation>
+    </message>
+    <message>
+        <source>&amp;Export results to CSV…</source>
+        <translation>&amp;Exportar resultados a CSV…</translation>
+    </message>
+    <message>
+        <source>Send results to &amp;plot</source>
+        <translation>Enviar resultados al &amp;gráfico</translation>
+    </message>
+    <message>
+        <source>Show &amp;topic details</source>
+        <translation>Mostrar detalles del &amp;tópico</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsView</name>
+    <message>
+        <source>Query results</source>
+        <translation>Resultados de la consulta</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copiar</translation>
+    </message>
+    <message>
+        <source>Copy with &amp;headers</source>
+        <translation>Copiar con &amp;encabezados</translation>
+    </message>
+    <message>
+        <source>&amp;Export to CSV…</source>
+        <translation>&amp;Exportar a CSV…</translation>
+    </message>
+    <message>
+        <source>Send to &amp;plot</source>
+        <translation>Enviar al &amp;gráfico</translation>
+    </message>
+    <message>
+        <source>The selection is too large to copy (over %L1 cells); export it to CSV instead.</source>
+        <translation>La selección es demasiado grande para copiar (más de %L1 celdas); expórtela a CSV.</translation>
+    </message>
+    <message>
+        <source>Copied 1 row.</source>
+        <translation>Se copió 1 fila.</translation>
+    </message>
+    <message>
+        <source>Copied %L1 rows.</source>
+        <translation>Se copiaron %L1 filas.</translation>
+    </message>
+    <message>
+        <source>Select &amp;all</source>
+        <translation>Seleccionar &amp;todo</translation>
+    </message>
+</context>
+<context>
     <name>SecretStorageDialog</name>
     <message>
         <source>Where should passwords and tokens be kept?</source>
@@ -516,6 +1184,61 @@
     <message>
         <source>Secrets file</source>
         <translation>Archivo de secretos</translation>
+    </message>
+</context>
+<context>
+    <name>TimeRangePicker</name>
+    <message>
+        <source>Time range of the query: a preset or an absolute start and stop in UTC or TAI</source>
+        <translation>Rango de tiempo de la consulta: un preajuste o un inicio y fin absolutos en UTC o TAI</translation>
+    </message>
+    <message>
+        <source>Time range</source>
+        <translation>Rango de tiempo</translation>
+    </message>
+    <message>
+        <source>Relative to now</source>
+        <translation>Relativo a ahora</translation>
+    </message>
+    <message>
+        <source>The past %1, up to now</source>
+        <translation>Las últimas %1, hasta ahora</translation>
+    </message>
+    <message>
+        <source>Absolute</source>
+        <translation>Absoluto</translation>
+    </message>
+    <message>
+        <source>Times without a zone are UTC</source>
+        <translation>Las horas sin zona son UTC</translation>
+    </message>
+    <message>
+        <source>Times without a zone are TAI (UTC + 37 s)</source>
+        <translation>Las horas sin zona son TAI (UTC + 37 s)</translation>
+    </message>
+    <message>
+        <source>2026-11-23T03:12:00Z, 2026-11-23 03:12, or -2h</source>
+        <translation>2026-11-23T03:12:00Z, 2026-11-23 03:12, o -2h</translation>
+    </message>
+    <message>
+        <source>2026-11-23T04:12:00Z, or now</source>
+        <translation>2026-11-23T04:12:00Z, o now</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <source>Stop is exclusive. Enter applies.</source>
+        <translation>El fin es exclusivo. Enter aplica.</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Aplicar</translation>
     </message>
 </context>
 <context>
@@ -628,6 +1351,22 @@
     <message>
         <source>Demo stack</source>
         <translation>Entorno de demostración</translation>
+    </message>
+    <message>
+        <source>Start with TEXT in the topic filter.</source>
+        <translation>Iniciar con TEXT en el filtro de tópicos.</translation>
+    </message>
+    <message>
+        <source>Open a query tab with TEXT and run it once connected.</source>
+        <translation>Abrir una pestaña de consulta con TEXT y ejecutarla al conectar.</translation>
+    </message>
+    <message>
+        <source>Language of --query: flux or influxql (default: the server&apos;s, InfluxQL on 1.x).</source>
+        <translation>Lenguaje de --query: flux o influxql (predeterminado: el del servidor, InfluxQL en 1.x).</translation>
+    </message>
+    <message>
+        <source>Demo history ready: %L1 values in %2 s</source>
+        <translation>Historial de demostración listo: %L1 valores en %2 s</translation>
     </message>
 </context>
 <context>
