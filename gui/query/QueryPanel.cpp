@@ -4,6 +4,7 @@
 #include "core/query/QueryBuilder.h"
 #include "gui/query/CodeEditor.h"
 #include "gui/query/QueryTab.h"
+#include "gui/query/ResultsView.h"
 
 #include <QAction>
 #include <QPainter>
@@ -60,7 +61,10 @@ QueryPanel::QueryPanel(QWidget *topicPage, std::shared_ptr<HttpTransport> transp
     setCornerWidget(plus, Qt::TopRightCorner);
 
     connect(this, &QTabWidget::tabCloseRequested, this, &QueryPanel::closeQueryTab);
-    connect(this, &QTabWidget::currentChanged, this, [this] { m_closeTab->setEnabled(currentQueryTab() != nullptr); });
+    connect(this, &QTabWidget::currentChanged, this, [this] {
+        m_closeTab->setEnabled(currentQueryTab() != nullptr);
+        Q_EMIT resultsWidthChanged(resultsPixelWidth());
+    });
     m_closeTab->setEnabled(false);
 }
 
@@ -106,6 +110,10 @@ void QueryPanel::decorate(QueryTab *tab)
         setTabToolTip(index, title.isEmpty() ? QString() : base + QStringLiteral(": ") + title);
     });
     connect(tab, &QueryTab::sendToPlotRequested, this, &QueryPanel::sendToPlotRequested);
+    connect(tab->resultsView(), &ResultsView::viewportWidthChanged, this, [this, tab] {
+        if (currentQueryTab() == tab)
+            Q_EMIT resultsWidthChanged(tab->resultsPixelWidth());
+    });
 }
 
 int QueryPanel::indexOfTab(const QueryTab *tab) const

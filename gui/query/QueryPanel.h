@@ -55,6 +55,8 @@ public:
 
 Q_SIGNALS:
     void runFinished(const sasquatch::QueryRunRecord &run);
+    /// resultsPixelWidth() changed: another tab was shown or the shown one was resized.
+    void resultsWidthChanged(int pixels);
     /// A tab's "Send to plot" (see QueryTab::sendToPlotRequested).
     void sendToPlotRequested(const std::vector<sasquatch::ResultTable> &tables, const QString &query);
 

@@ -26,6 +26,7 @@
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace sasquatch {
@@ -111,6 +112,14 @@ QueryTab::QueryTab(std::shared_ptr<HttpTransport> transport, QWidget *parent)
     connect(m_toolBar, &QueryToolBar::languageClicked, this, &QueryTab::onLanguageClicked);
     connect(m_toolBar, &QueryToolBar::bucketChosen, this, [this] { m_bucketChosen = true; });
     connect(m_range, &TimeRangePicker::rangeChanged, this, &QueryTab::onRangeChanged);
+    auto resultActions = [this] {
+        const bool rows = m_model->rowCount() > 0;
+        m_view->exportAction()->setEnabled(rows);
+        m_view->plotAction()->setEnabled(m_model->tableCount() > 0);
+    };
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, resultActions);
+    connect(m_model, &QAbstractItemModel::modelReset, this, resultActions);
+    resultActions();
     connect(m_view, &ResultsView::runRequested, this, &QueryTab::run);
     connect(m_view, &ResultsView::cancelRequested, this, &QueryTab::cancel);
     connect(m_view, &ResultsView::exportRequested, this, &QueryTab::exportCsvInteractive);
@@ -157,6 +166,14 @@ QWidget *QueryTab::buildStatusBar()
     row->addWidget(m_status, 1);
     row->addWidget(m_exportStatus);
     row->addWidget(m_exportCancel);
+    // The result actions, where the eye is after a run (also in the table's context menu).
+    for (QAction *action : {m_view->exportAction(), m_view->plotAction()}) {
+        auto *button = new QToolButton;
+        button->setDefaultAction(action);
+        button->setAutoRaise(true);
+        button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+        row->addWidget(button);
+    }
     return bar;
 }
 

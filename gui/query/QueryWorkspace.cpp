@@ -40,7 +40,7 @@ QueryWorkspace::QueryWorkspace(QMainWindow &window, ConnectionController &contro
 
     connect(m_panel, &QueryPanel::runFinished, m_historyPanel, qOverload<const QueryRunRecord &>(&HistoryPanel::record));
     connect(m_panel, &QueryPanel::sendToPlotRequested, this, &QueryWorkspace::sendToPlotRequested);
-    connect(m_panel, &QTabWidget::currentChanged, this, [this] { m_builder->setPixelWidth(m_panel->resultsPixelWidth()); });
+    connect(m_panel, &QueryPanel::resultsWidthChanged, m_builder, &QueryBuilderPanel::setPixelWidth);
     connect(m_historyPanel, &HistoryPanel::notice, this, &QueryWorkspace::message);
     connect(m_historyPanel, &HistoryPanel::saveCurrentRequested, this, &QueryWorkspace::saveCurrentQuery);
     connect(m_historyPanel, &HistoryPanel::queryActivated, this,

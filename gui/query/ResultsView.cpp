@@ -232,6 +232,16 @@ void ResultsView::keyPressEvent(QKeyEvent *event)
     QTableView::keyPressEvent(event);
 }
 
+void ResultsView::resizeEvent(QResizeEvent *event)
+{
+    QTableView::resizeEvent(event);
+    // The scroll area lays out its viewport before this handler runs: compare with the last.
+    if (viewport()->width() != m_viewportWidth) {
+        m_viewportWidth = viewport()->width();
+        Q_EMIT viewportWidthChanged(m_viewportWidth);
+    }
+}
+
 void ResultsView::contextMenuEvent(QContextMenuEvent *event)
 {
     QMenu menu(this);

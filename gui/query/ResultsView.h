@@ -56,8 +56,11 @@ Q_SIGNALS:
     void sendToPlotRequested();
     /// A message for the tab's status line (e.g. why a copy was refused).
     void notice(const QString &text);
+    /// The width of the rows area changed (it sizes the aggregation window of builder queries).
+    void viewportWidthChanged(int pixels);
 
 protected:
+    void resizeEvent(QResizeEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
     void contextMenuEvent(QContextMenuEvent *event) override;
 
@@ -71,6 +74,7 @@ private:
     QAction *m_export = nullptr;
     QAction *m_plot = nullptr;
     int m_sizedRows = 0; ///< rows there were when the columns were last sized
+    int m_viewportWidth = -1;
 };
 
 } // namespace sasquatch

@@ -133,6 +133,18 @@ private Q_SLOTS:
         QCOMPARE(texts, (QStringList{QStringLiteral("SELECT v FROM m"), QStringLiteral("SELECT v FROM m LIMIT 1")}));
     }
 
+    void reportsTheResultsWidth()
+    {
+        QSignalSpy widths(m_panel.get(), &QueryPanel::resultsWidthChanged);
+        QueryTab *tab = m_panel->newQueryTab();
+        QVERIFY(!widths.isEmpty());
+        widths.clear();
+        m_panel->resize(1400, 700);
+        QTRY_VERIFY(!widths.isEmpty());
+        QCOMPARE(widths.last().at(0).toInt(), tab->resultsPixelWidth());
+        QVERIFY(tab->resultsPixelWidth() > 1000);
+    }
+
     void builderTitleNamesTheTab()
     {
         QueryTab *tab = m_panel->newQueryTab();
