@@ -59,7 +59,9 @@ struct ApplyResult
 /// decimate O(W · 15 · log16 n), with the pixel boundaries located once per time column;
 /// stats and valueAt O(log n).
 ///
-/// Not thread-safe: owned by the GUI thread; batches are built elsewhere and handed in.
+/// Threads: changes need exclusive access (the GUI thread owns the store; batches are built
+/// elsewhere and handed in). The reading methods are const and keep no caches, so several
+/// threads may read at once while nothing changes, e.g. decimating series in parallel.
 /// Spans and views returned stay valid until the next change.
 class SeriesStore
 {
