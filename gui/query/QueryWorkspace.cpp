@@ -117,6 +117,12 @@ void QueryWorkspace::wireTopics(TopicBrowser *topics)
     // The fields of a selected topic may arrive after the selection: "all fields" stays right,
     // and the tag list fills in.
     connect(view->model(), &QAbstractItemModel::rowsInserted, this, update);
+    // A click selects (for the builder) without leaving the query tab; a double-click on a
+    // topic asks for its details.
+    connect(view, &QTreeView::doubleClicked, this, [this](const QModelIndex &index) {
+        if (TopicNodeType(index.data(TopicTreeModel::NodeTypeRole).toInt()) == TopicNodeType::Topic)
+            m_panel->showTopicPage();
+    });
 }
 
 void QueryWorkspace::onActiveProfile(const QString &name)

@@ -201,6 +201,15 @@ private Q_SLOTS:
                      tab->text().simplified());
     }
 
+    void doubleClickOnATopicShowsItsDetails()
+    {
+        QVERIFY(m_workspace->panel()->currentQueryTab());
+        const QModelIndex topic = m_topics->model().indexOfTopic(kFad);
+        Q_EMIT m_topics->view()->doubleClicked(topic);
+        QCOMPARE(m_workspace->panel()->currentIndex(), 0);
+        QVERIFY(!m_workspace->panel()->currentQueryTab());
+    }
+
     void historyEntryLoadsIntoTheEditor()
     {
         QueryTab *tab = m_workspace->panel()->newQueryTab();
