@@ -10,6 +10,10 @@
 #include <QTemporaryFile>
 
 #include <algorithm>
+#include <cstdio>
+
+#include <sys/resource.h>
+#include <time.h>
 
 namespace sasquatch::test {
 
@@ -17,9 +21,17 @@ namespace {
 
 constexpr int kTimeoutMs = 600'000;
 
+double childrenCpuSeconds()
+{
+    rusage usage{};
+    getrusage(RUSAGE_CHILDREN, &usage);
+    return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+
 BenchClients::Run runProcess(const QString &program, const QStringList &args, const QString &workDir = {})
 {
     BenchClients::Run run;
+    const double cpuBefore = childrenCpuSeconds();
     QProcess p;
     if (!workDir.isEmpty())
         p.setWorkingDirectory(workDir);
@@ -39,6 +51,7 @@ BenchClients::Run runProcess(const QString &program, const QStringList &args, co
         run.problem = QStringLiteral("%1 failed: %2").arg(program, QString::fromLocal8Bit(p.readAllStandardError().left(300)).trimmed());
         return run;
     }
+    run.cpuSeconds = childrenCpuSeconds() - cpuBefore;
     run.ok = true;
     return run;
 }
@@ -77,6 +90,7 @@ BenchClients::Run BenchClients::node(const QString &script, const QStringList &a
         return run;
     }
     run.seconds = o.value(u"seconds").toDouble();
+    run.cpuSeconds = o.value(u"cpu").toDouble();
     return run;
 }
 
@@ -109,6 +123,32 @@ BenchClients::Run BenchClients::curlDownload(const QString &url, const QByteArra
     run.seconds = parts.size() == 2 ? parts[1].toDouble() : 0;
     run.output = parts.value(0);
     return run;
+}
+
+void BenchClients::printTable(const std::vector<Figure> &figures, const Figure &reference)
+{
+    std::printf("%-54s %8s %8s %9s %7s %11s %10s\n", "client (median of runs)", "wall s", "CPU s", "M rows/s", "MB/s",
+                "wall/ours", "CPU/ours");
+    for (const Figure &f : figures) {
+        if (!f.measured()) {
+            std::printf("%-54s not measured: %s\n", qPrintable(f.label), qPrintable(f.problem));
+            continue;
+        }
+        const QByteArray rowsPerSecond = f.rows ? QByteArray::number(double(f.rows) / f.wall() / 1e6, 'f', 2) : QByteArray("-");
+        const QByteArray cpu = f.cpuSeconds.empty() ? QByteArray("-") : QByteArray::number(f.cpu(), 'f', 3);
+        const QByteArray cpuRatio = f.cpuSeconds.empty() || reference.cpuSeconds.empty()
+                                        ? QByteArray("-")
+                                        : QByteArray::number(f.cpu() / reference.cpu(), 'f', 1) + 'x';
+        std::printf("%-54s %8.3f %8s %9s %7.0f %10.1fx %10s\n", qPrintable(f.label), f.wall(), cpu.constData(),
+                    rowsPerSecond.constData(), f.bytes / f.wall() / 1e6, f.wall() / reference.wall(), cpuRatio.constData());
+    }
+}
+
+double BenchClients::threadCpuSeconds()
+{
+    timespec t{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return double(t.tv_sec) + double(t.tv_nsec) / 1e9;
 }
 
 double BenchClients::median(std::vector<double> values)

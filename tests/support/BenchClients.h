@@ -5,6 +5,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <cstdint>
 #include <optional>
 #include <vector>
 
@@ -21,6 +22,9 @@ public:
         bool ok = false;
         QString problem;  ///< why not ok, for the printed table
         double seconds = 0;
+        /// CPU time (user + system) the client spent: node's own figure ("cpu") for the
+        /// query, the process's for curl. On a loaded machine it is steadier than seconds.
+        double cpuSeconds = 0;
         QByteArray output; ///< its standard output
     };
 
@@ -34,6 +38,25 @@ public:
     /// curl's own time_total, output its size_download.
     static Run curlDownload(const QString &url, const QByteArray &jsonBody = {});
 
+    /// One line of a benchmark's table: medians over runs, or why it was not measured.
+    struct Figure
+    {
+        QString label;
+        std::vector<double> seconds;    ///< wall time per run
+        std::vector<double> cpuSeconds; ///< CPU time per run
+        double bytes = 0;               ///< response bytes the client read
+        std::uint64_t rows = 0;         ///< 0: the client does not parse rows (curl)
+        QString problem;                ///< set when it could not be measured
+
+        double wall() const { return median(seconds); }
+        double cpu() const { return median(cpuSeconds); }
+        bool measured() const { return problem.isEmpty() && !seconds.empty(); }
+    };
+    /// Prints the figures as a table; ratios are to `reference` (our engine).
+    static void printTable(const std::vector<Figure> &figures, const Figure &reference);
+
+    /// CPU time (user + system) of the calling thread so far.
+    static double threadCpuSeconds();
     /// The median of `values` (0 when empty).
     static double median(std::vector<double> values);
 };
