@@ -419,7 +419,7 @@ std::optional<std::int64_t> MinMaxPyramid::lastValid(const ValueView &values, st
     return std::nullopt;
 }
 
-void MinMaxPyramid::prefetch(const ValueView &values, std::int64_t index) const
+void MinMaxPyramid::prefetch(const ValueView &values, std::int64_t index, int maxLevel) const
 {
 #if defined(__GNUC__) || defined(__clang__)
     if (index < values.begin() || index >= values.end())
@@ -430,7 +430,7 @@ void MinMaxPyramid::prefetch(const ValueView &values, std::int64_t index) const
     const double *raw = values.values.data() + (std::max(group, values.begin()) - values.origin);
     __builtin_prefetch(raw);
     __builtin_prefetch(raw + 8);
-    for (int level = 1; level <= kLevels; ++level) {
+    for (int level = 1; level <= std::min(maxLevel, kLevels); ++level) {
         const Level &stored = m_levels[level - 1];
         const std::int64_t block = floorShift(index, level * kBits);
         if (block < stored.first || block >= stored.end())
@@ -443,6 +443,7 @@ void MinMaxPyramid::prefetch(const ValueView &values, std::int64_t index) const
 #else
     (void)values;
     (void)index;
+    (void)maxLevel;
 #endif
 }
 

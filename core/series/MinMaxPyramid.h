@@ -100,10 +100,11 @@ public:
     /// Index of the last valid value in [lo, hi), if any.
     std::optional<std::int64_t> lastValid(const ValueView &values, std::int64_t lo, std::int64_t hi) const;
 
-    /// Asks the CPU to start loading what a query starting at `index` will read (the raw value
-    /// and the block holding it at each level), so that queries over consecutive pixel columns
-    /// overlap their memory latency.
-    void prefetch(const ValueView &values, std::int64_t index) const;
+    /// Asks the CPU to start loading what queries with an edge at `index` will read (the
+    /// aligned group of 16 around it, raw and at levels 1..maxLevel), so that queries over
+    /// consecutive pixel columns overlap their memory latency. Queries over ranges shorter than
+    /// 16^(L+1) never read level L+1: pass the level matching the range length.
+    void prefetch(const ValueView &values, std::int64_t index, int maxLevel) const;
 
     /// Bytes of the stored blocks (used) and allocated (including spare room).
     std::size_t usedBytes() const;

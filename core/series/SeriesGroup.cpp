@@ -277,9 +277,13 @@ Decimation SeriesGroup::decimate(std::size_t slot, const PixelGrid &grid, std::s
         out.before = sampleAt(slot, *previous);
 
     constexpr std::size_t kAhead = 6; // columns whose memory is requested in advance
+    // The pyramid levels a column's query reads: those with blocks shorter than a column.
+    int levels = 0;
+    for (std::size_t perColumn = (positions[width] - positions[0]) / width; perColumn >= 16; perColumn /= 16)
+        ++levels;
     for (std::size_t k = 0; k < width; ++k) {
         if (k + kAhead <= width) // the boundary both neighbouring columns will scan around
-            pyramid.prefetch(view, m_origin + static_cast<std::int64_t>(positions[k + kAhead]));
+            pyramid.prefetch(view, m_origin + static_cast<std::int64_t>(positions[k + kAhead]), levels);
         DecimatedColumn &column = out.columns[k];
         const std::int64_t lo = m_origin + static_cast<std::int64_t>(positions[k]);
         const std::int64_t hi = m_origin + static_cast<std::int64_t>(positions[k + 1]);
