@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/time/TimeText.h"
 
+#include "core/time/CivilDate.h"
+
 #include <array>
 #include <limits>
 #include <optional>
@@ -11,42 +13,6 @@ namespace {
 
 constexpr std::int64_t kNsPerSecond = 1'000'000'000;
 constexpr std::int64_t kSecondsPerDay = 86'400;
-
-// Days since 1970-01-01 of a proleptic Gregorian date (years counted from March so that the
-// leap day ends the year; 400-year eras of 146097 days).
-constexpr std::int64_t daysFromCivil(std::int64_t year, unsigned month, unsigned day)
-{
-    year -= month <= 2 ? 1 : 0;
-    const std::int64_t era = (year >= 0 ? year : year - 399) / 400;
-    const auto yearOfEra = static_cast<unsigned>(year - era * 400);
-    const unsigned dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
-    const unsigned dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
-    return era * 146097 + static_cast<std::int64_t>(dayOfEra) - 719468;
-}
-
-struct Civil
-{
-    std::int64_t year;
-    unsigned month;
-    unsigned day;
-};
-
-constexpr Civil civilFromDays(std::int64_t days)
-{
-    days += 719468;
-    const std::int64_t era = (days >= 0 ? days : days - 146096) / 146097;
-    const auto dayOfEra = static_cast<unsigned>(days - era * 146097);
-    const unsigned yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146096) / 365;
-    const unsigned dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
-    const unsigned mp = (5 * dayOfYear + 2) / 153;
-    const unsigned day = dayOfYear - (153 * mp + 2) / 5 + 1;
-    const unsigned month = mp < 10 ? mp + 3 : mp - 9;
-    return {static_cast<std::int64_t>(yearOfEra) + era * 400 + (month <= 2 ? 1 : 0), month, day};
-}
-
-static_assert(daysFromCivil(1970, 1, 1) == 0);
-static_assert(daysFromCivil(2000, 3, 1) == 11017);
-static_assert(civilFromDays(11017).year == 2000 && civilFromDays(11017).month == 3);
 
 constexpr unsigned daysInMonth(std::int64_t year, unsigned month)
 {
@@ -267,7 +233,7 @@ QString formatTimeText(std::int64_t utcNs, TimeScale scale, TimePrecision precis
         secondOfDay += kSecondsPerDay;
         --days;
     }
-    const Civil date = civilFromDays(days);
+    const CivilDate date = civilFromDays(days);
 
     QString out = QStringLiteral("%1-%2-%3T%4:%5:%6")
                       .arg(QString::number(date.year).rightJustified(4, u'0'), twoDigits(date.month),
