@@ -11,7 +11,7 @@ packages=(
   libqcustomplot-dev libqcustomplot2.1-qt6
   libcurl4-openssl-dev nlohmann-json3-dev
   librdkafka-dev libavro-dev qtkeychain-qt6-dev
-  influxdb
+  influxdb kcat
   xvfb xauth imagemagick appstream desktop-file-utils dpkg-dev file zlib1g-dev
   fonts-dejavu-core clang libclang-rt-14-dev lld
 )
