@@ -1,3 +1,21 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Kafka: librdkafka consumer/producer, Confluent framing, Schema Registry, Avro decoding.
+target_sources(sasquatch_core PRIVATE
+  ${CMAKE_CURRENT_LIST_DIR}/AvroDecodePlan.h
+  ${CMAKE_CURRENT_LIST_DIR}/AvroReferenceDecoder.h
+  ${CMAKE_CURRENT_LIST_DIR}/AvroSchema.h
+  ${CMAKE_CURRENT_LIST_DIR}/ConfluentFrame.h
+  ${CMAKE_CURRENT_LIST_DIR}/DecodedBatch.h
+  ${CMAKE_CURRENT_LIST_DIR}/JsonMessageDecoder.h
+  ${CMAKE_CURRENT_LIST_DIR}/KafkaConsumer.h
+  ${CMAKE_CURRENT_LIST_DIR}/KafkaConsumerConfig.h
+  ${CMAKE_CURRENT_LIST_DIR}/KafkaStartPosition.h
+  ${CMAKE_CURRENT_LIST_DIR}/KafkaTail.h
+  ${CMAKE_CURRENT_LIST_DIR}/KafkaTopicStats.h
+  ${CMAKE_CURRENT_LIST_DIR}/MemorySchemaSource.h
+  ${CMAKE_CURRENT_LIST_DIR}/MessageDecoder.h
+  ${CMAKE_CURRENT_LIST_DIR}/MessageLayout.h
+  ${CMAKE_CURRENT_LIST_DIR}/SchemaRegistryClient.h
+  ${CMAKE_CURRENT_LIST_DIR}/SchemaSource.h
+)
 target_link_libraries(sasquatch_core PRIVATE PkgConfig::RDKAFKA PkgConfig::AVRO)
