@@ -5,4 +5,5 @@ target_sources(sasquatch_core PRIVATE
   time/TimeRange.h time/TimeRange.cpp
   time/TimeScale.h time/TimeScale.cpp
   time/TimeText.h time/TimeText.cpp
+  time/TimeTicker.h time/TimeTicker.cpp
 )
