@@ -8,6 +8,11 @@
 
 namespace sasquatch {
 
+/// SAL seconds (double, e.g. private_efdStamp = 1763950000.25) to int64 ns, exact to the
+/// double's precision: whole seconds and the fraction are converted apart, since
+/// seconds * 1e9 alone rounds 0.25 s to 0.249999872 s at today's epoch values.
+std::int64_t secondsToNs(double seconds);
+
 /// The type of one decoded (flattened) field. Avro int/long arrive as Int/Long, float/double
 /// as Float/Double; JSON numbers are Double (Long when integral), JSON strings String.
 enum class KafkaValueType : std::uint8_t { Boolean, Int, Long, Float, Double, String };

@@ -1,0 +1,190 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/kafka/MessageDecoder.h"
+
+#include "core/kafka/AvroDecodePlan.h"
+#include "core/kafka/AvroReferenceDecoder.h"
+#include "core/kafka/AvroSchema.h"
+#include "core/kafka/ConfluentFrame.h"
+#include "core/kafka/JsonMessageDecoder.h"
+
+namespace sasquatch {
+
+namespace {
+constexpr std::size_t kInitialRows = 256;
+}
+
+struct MessageDecoder::SchemaEntry
+{
+    std::shared_ptr<const AvroSchema> schema;
+    std::shared_ptr<const AvroDecodePlan> plan;
+    QString failure;                                    ///< why there is no schema (lookup or parse)
+    std::chrono::steady_clock::time_point failedAt{};
+};
+
+struct MessageDecoder::TopicState
+{
+    std::shared_ptr<DecodedBatch> open;
+    std::vector<std::shared_ptr<DecodedBatch>> finished;
+    std::int32_t lastSchemaId = -1;
+    SchemaEntry *lastEntry = nullptr;
+    std::shared_ptr<const MessageLayout> jsonLayout;
+};
+
+MessageDecoder::MessageDecoder(std::shared_ptr<SchemaSource> schemas, KafkaValueFormat format)
+    : m_schemas(std::move(schemas)), m_format(format)
+{
+}
+
+MessageDecoder::~MessageDecoder() = default;
+
+MessageDecoder::SchemaEntry &MessageDecoder::schemaEntry(std::int32_t id)
+{
+    auto &slot = m_schemaEntries[id];
+    if (!slot)
+        slot = std::make_unique<SchemaEntry>();
+    SchemaEntry &entry = *slot;
+    if (entry.schema)
+        return entry;
+    const auto now = std::chrono::steady_clock::now();
+    if (!entry.failure.isEmpty() && now - entry.failedAt < m_retryInterval)
+        return entry;
+    entry.failure.clear();
+    if (!m_schemas) {
+        entry.failure = QStringLiteral("schema %1 needed but no schema source is configured").arg(id);
+        entry.failedAt = now;
+        return entry;
+    }
+    auto json = m_schemas->schemaJson(id);
+    if (!json) {
+        entry.failure = json.error();
+        entry.failedAt = now;
+        return entry;
+    }
+    auto parsed = AvroSchema::parse(*json, id);
+    if (!parsed) {
+        entry.failure = parsed.error();
+        entry.failedAt = now;
+        return entry;
+    }
+    entry.schema = *parsed;
+    if (entry.schema->lengthsDeclared()) {
+        auto plan = AvroDecodePlan::compile(entry.schema);
+        if (plan)
+            entry.plan = *plan;
+    }
+    return entry;
+}
+
+bool MessageDecoder::decode(const std::string &topic, const KafkaMessageMeta &metaIn, const void *data,
+                            std::size_t size, QString *error)
+{
+    auto &slot = m_topics[topic];
+    if (!slot)
+        slot = std::make_unique<TopicState>();
+    KafkaMessageMeta meta = metaIn;
+    meta.time_ns = meta.timestamp_ms * 1'000'000;
+    const auto *bytes = static_cast<const std::uint8_t *>(data);
+    bool json = m_format == KafkaValueFormat::Json;
+    if (m_format == KafkaValueFormat::Auto && size > 0 && bytes[0] != ConfluentFrame::kMagic) {
+        // Skip leading whitespace: a JSON producer may pretty-print.
+        std::size_t i = 0;
+        while (i < size && (bytes[i] == ' ' || bytes[i] == '\n' || bytes[i] == '\r' || bytes[i] == '\t'))
+            ++i;
+        json = i < size && bytes[i] == '{';
+    }
+    const bool ok = json ? decodeJson(*slot, topic, meta, static_cast<const char *>(data), size, error)
+                         : decodeAvro(*slot, topic, meta, bytes, size, error);
+    if (ok)
+        ++m_pendingRows;
+    return ok;
+}
+
+bool MessageDecoder::decodeAvro(TopicState &topic, const std::string &name, const KafkaMessageMeta &meta,
+                                const std::uint8_t *data, std::size_t size, QString *error)
+{
+    const ConfluentFrame frame = ConfluentFrame::parse(data, size);
+    if (!frame.ok()) {
+        if (error)
+            *error = frame.describeError();
+        return false;
+    }
+    SchemaEntry *entry = topic.lastEntry;
+    if (frame.schemaId != topic.lastSchemaId || !entry || !entry->plan) {
+        entry = &schemaEntry(frame.schemaId);
+        if (!entry->schema) {
+            if (error)
+                *error = QStringLiteral("unknown schema id %1: %2").arg(frame.schemaId).arg(entry->failure);
+            return false;
+        }
+        if (!entry->plan) {
+            // The schema does not announce its array lengths: avro-c reads this message
+            // and tells them; the plan is compiled for those.
+            AvroReferenceDecoder reference(entry->schema);
+            auto lengths = reference.arrayLengths(frame.body, frame.bodySize);
+            if (!lengths) {
+                if (error)
+                    *error = QStringLiteral("schema %1: %2").arg(frame.schemaId).arg(lengths.error());
+                return false;
+            }
+            auto plan = AvroDecodePlan::compile(entry->schema, *lengths);
+            if (!plan) {
+                if (error)
+                    *error = plan.error();
+                return false;
+            }
+            entry->plan = *plan;
+        }
+        topic.lastSchemaId = frame.schemaId;
+        topic.lastEntry = entry;
+    }
+    DecodedBatch &batch = openBatch(topic, name, entry->plan->layout());
+    return entry->plan->decode(frame.body, frame.bodySize, meta, batch, error);
+}
+
+bool MessageDecoder::decodeJson(TopicState &topic, const std::string &name, const KafkaMessageMeta &meta,
+                                const char *data, std::size_t size, QString *error)
+{
+    auto fields = JsonMessageDecoder::decode(data, size);
+    if (!fields) {
+        if (error)
+            *error = fields.error();
+        return false;
+    }
+    if (!topic.jsonLayout || !JsonMessageDecoder::fits(*topic.jsonLayout, *fields))
+        topic.jsonLayout = JsonMessageDecoder::layoutOf(*fields);
+    JsonMessageDecoder::append(*fields, meta, openBatch(topic, name, topic.jsonLayout));
+    return true;
+}
+
+DecodedBatch &MessageDecoder::openBatch(TopicState &topic, const std::string &name,
+                                        const std::shared_ptr<const MessageLayout> &layout)
+{
+    if (topic.open && topic.open->layoutPtr() == layout)
+        return *topic.open;
+    if (topic.open && !topic.open->empty())
+        topic.finished.push_back(std::move(topic.open));
+    topic.open = std::make_shared<DecodedBatch>(name, layout);
+    topic.open->reserve(kInitialRows);
+    return *topic.open;
+}
+
+DecodedBatchList MessageDecoder::takeBatches()
+{
+    DecodedBatchList out;
+    for (auto &[name, topic] : m_topics) {
+        for (auto &b : topic->finished) {
+            b->finish();
+            out.push_back(std::move(b));
+        }
+        topic->finished.clear();
+        if (topic->open && !topic->open->empty()) {
+            topic->open->finish();
+            out.push_back(std::move(topic->open));
+        }
+        topic->open.reset();
+    }
+    m_pendingRows = 0;
+    return out;
+}
+
+} // namespace sasquatch
