@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/cli/CommandLine.h"
 
+#include "core/cli/AnnotationsCommand.h"
 #include "core/cli/CliOutput.h"
 #include "core/cli/QueryCommand.h"
 #include "core/cli/TopicsCommand.h"
@@ -24,6 +25,7 @@ struct Command
 const Command kCommands[] = {
     {"topics", "list buckets, topics and fields (fuzzy --filter)", &TopicsCommand::run},
     {"query", "run a Flux or InfluxQL query: CSV, JSON lines or stats", &QueryCommand::run},
+    {"annotations", "add, list, edit or delete annotations (Chronograf's on 1.x, 2.x API)", &AnnotationsCommand::run},
 };
 
 QString topLevelHelp()

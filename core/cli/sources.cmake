@@ -5,4 +5,5 @@ target_sources(sasquatch_core PRIVATE
   cli/ConnectionOptions.h cli/ConnectionOptions.cpp
   cli/TopicsCommand.h cli/TopicsCommand.cpp
   cli/QueryCommand.h cli/QueryCommand.cpp
+  cli/AnnotationsCommand.h cli/AnnotationsCommand.cpp
 )
