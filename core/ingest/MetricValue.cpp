@@ -76,8 +76,13 @@ double MetricValue::toDouble() const
 
 void appendShortestDouble(std::string &out, double v)
 {
-    char buffer[32];
-    const auto result = std::to_chars(buffer, buffer + sizeof buffer, v);
+    // Shortest round-trip text; plain notation in the everyday range so that unix seconds read
+    // as 1795000000.5 rather than 1.7950000005e+09.
+    char buffer[64];
+    const double magnitude = std::fabs(v);
+    const bool plain = magnitude == 0.0 || (magnitude >= 1e-5 && magnitude < 1e17);
+    const auto result = plain ? std::to_chars(buffer, buffer + sizeof buffer, v, std::chars_format::fixed)
+                              : std::to_chars(buffer, buffer + sizeof buffer, v);
     out.append(buffer, result.ptr);
 }
 

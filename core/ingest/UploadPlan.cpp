@@ -50,7 +50,8 @@ QString UploadPlan::topicName(const UploadOptions &options, const QString &recor
 {
     if (!options.topic.isEmpty())
         return options.topic;
-    if (options.ns.isEmpty())
+    // A name that already carries the namespace (a line-protocol measurement) keeps it once.
+    if (options.ns.isEmpty() || recordName.startsWith(options.ns + u'.'))
         return recordName;
     return options.ns + u'.' + recordName;
 }
