@@ -13,10 +13,13 @@ target_sources(sasquatch_core PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/DecodedBatch.h
   ${CMAKE_CURRENT_LIST_DIR}/JsonMessageDecoder.cpp
   ${CMAKE_CURRENT_LIST_DIR}/JsonMessageDecoder.h
+  ${CMAKE_CURRENT_LIST_DIR}/KafkaConsumer.cpp
   ${CMAKE_CURRENT_LIST_DIR}/KafkaConsumer.h
+  ${CMAKE_CURRENT_LIST_DIR}/KafkaConsumerConfig.cpp
   ${CMAKE_CURRENT_LIST_DIR}/KafkaConsumerConfig.h
   ${CMAKE_CURRENT_LIST_DIR}/KafkaStartPosition.cpp
   ${CMAKE_CURRENT_LIST_DIR}/KafkaStartPosition.h
+  ${CMAKE_CURRENT_LIST_DIR}/KafkaTail.cpp
   ${CMAKE_CURRENT_LIST_DIR}/KafkaTail.h
   ${CMAKE_CURRENT_LIST_DIR}/KafkaTopicStats.cpp
   ${CMAKE_CURRENT_LIST_DIR}/KafkaTopicStats.h
