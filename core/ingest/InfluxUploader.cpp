@@ -69,7 +69,7 @@ std::vector<InfluxUploader::Line> InfluxUploader::linesToSend(const UploadPlan &
     for (const PlannedTopic &topic : plan.topics())
         for (int i : ledger.toSend(topic)) {
             Line line{i, {}};
-            if (LineProtocolWriter::append(topic.topic, plan.record(i), line.text))
+            if (LineProtocolWriter::append(topic.topic, plan.record(i), line.text, &topic.schema))
                 lines.push_back(std::move(line));
             else if (markUnwritable)
                 ledger.fail(i, QStringLiteral("no field has a value: InfluxDB needs at least one"));

@@ -76,8 +76,17 @@ void LineProtocolWriter::appendKey(const QString &text, std::string &out)
     appendEscaped(text, out, true);
 }
 
-bool LineProtocolWriter::append(const QString &measurement, const MetricRecord &record, std::string &out)
+bool LineProtocolWriter::append(const QString &measurement, const MetricRecord &record, std::string &out,
+                                const AvroRecordSchema *schema)
 {
+    const auto isFloatField = [schema](const QString &name) {
+        if (!schema)
+            return false;
+        for (const AvroField &f : schema->fields())
+            if (f.name == name)
+                return f.type == AvroType::Float || f.type == AvroType::Double;
+        return false;
+    };
     const std::size_t start = out.size();
     appendMeasurement(measurement, out);
     auto tags = record.identifiers;
@@ -107,7 +116,9 @@ bool LineProtocolWriter::append(const QString &measurement, const MetricRecord &
                 if (v.kind == MetricValueKind::FloatArray)
                     appendScalar(MetricValue::fromDouble(v.floats[std::size_t(i)]), out);
                 else if (v.kind == MetricValueKind::IntegerArray)
-                    appendScalar(MetricValue::fromInt(v.ints[std::size_t(i)]), out);
+                    appendScalar(isFloatField(f.name) ? MetricValue::fromDouble(double(v.ints[std::size_t(i)]))
+                                                      : MetricValue::fromInt(v.ints[std::size_t(i)]),
+                                 out);
                 else
                     appendScalar(MetricValue::fromString(v.strings.at(i)), out);
             }
@@ -117,7 +128,10 @@ bool LineProtocolWriter::append(const QString &measurement, const MetricRecord &
         sep = ',';
         appendKey(f.name, out);
         out += '=';
-        appendScalar(v, out);
+        if ((v.kind == MetricValueKind::Integer || v.kind == MetricValueKind::Unsigned) && isFloatField(f.name))
+            appendScalar(MetricValue::fromDouble(v.toDouble()), out);
+        else
+            appendScalar(v, out);
     }
     if (sep == ' ') {
         out.resize(start);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/ingest/AvroRecordSchema.h"
 #include "core/ingest/MetricRecord.h"
 
 #include <QString>
@@ -17,8 +18,11 @@ class LineProtocolWriter
 {
 public:
     /// Appends one line (with its newline). False, with nothing appended, when the record has
-    /// no non-null field (InfluxDB refuses a point without fields).
-    static bool append(const QString &measurement, const MetricRecord &record, std::string &out);
+    /// no non-null field (InfluxDB refuses a point without fields). With a `schema`, numbers of
+    /// a float/double field are written as floats even when a value is whole ("0" in a CSV
+    /// column of 0.5, 1.5...), since InfluxDB keeps one type per field.
+    static bool append(const QString &measurement, const MetricRecord &record, std::string &out,
+                       const AvroRecordSchema *schema = nullptr);
     static void appendMeasurement(const QString &text, std::string &out);
     static void appendKey(const QString &text, std::string &out);
 };
