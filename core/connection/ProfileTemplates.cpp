@@ -50,7 +50,7 @@ std::vector<ConnectionProfile> profileTemplates()
     return list;
 }
 
-ConnectionProfile demoProfile(const QString &influxUrl)
+ConnectionProfile demoProfile(const QString &influxUrl, const QString &kafkaBootstrap)
 {
     ConnectionProfile p;
     p.name = QString::fromLatin1(kDemoProfileName);
@@ -59,6 +59,7 @@ ConnectionProfile demoProfile(const QString &influxUrl)
     p.database = QStringLiteral("efd");
     p.verifyTls = true;
     p.kafkaTls = false;
+    p.kafkaBootstrap = kafkaBootstrap;
     return p;
 }
 

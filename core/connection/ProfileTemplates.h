@@ -11,8 +11,9 @@ namespace sasquatch {
 /// and the local demo. They carry no credentials; users copy one and add their own.
 std::vector<ConnectionProfile> profileTemplates();
 
-/// The profile for the embedded demo stack at `influxUrl` (Kafka set later by the demo).
-ConnectionProfile demoProfile(const QString &influxUrl);
+/// The profile for the embedded demo stack at `influxUrl`, with the bootstrap address of its
+/// in-process Kafka cluster (known only at run time: the mock cluster picks a free port).
+ConnectionProfile demoProfile(const QString &influxUrl, const QString &kafkaBootstrap = {});
 
 inline constexpr auto kDemoProfileName = "local demo";
 

@@ -3,7 +3,9 @@
 
 #include "core/demo/DemoCatalog.h"
 #include "core/demo/DemoDataCache.h"
+#include "core/demo/DemoMockCluster.h"
 #include "core/demo/DemoSeeder.h"
+#include "core/demo/DemoTelemetrySimulator.h"
 #include "core/demo/InfluxdProcess.h"
 #include "core/http/CurlTransport.h"
 
@@ -66,6 +68,7 @@ void DemoStack::stop()
     m_thread = nullptr;
     m_stopRequested.tryAcquire(m_stopRequested.available());
     m_url.clear();
+    m_kafkaBootstrap.clear();
 }
 
 void DemoStack::run()
@@ -132,9 +135,14 @@ void DemoStack::run()
         options.historyFromMs = std::min<std::int64_t>(marker->seededUntilMs, QDateTime::currentMSecsSinceEpoch());
     }
     const QString url = influxd.url();
-    options.catalogWritten = [this, url] {
-        post([this, url] {
+    Outcome<std::unique_ptr<DemoMockCluster>> kafka = DemoMockCluster::start();
+    if (!kafka)
+        return finish(kafka.error());
+    const QString bootstrap = (*kafka)->bootstraps();
+    options.catalogWritten = [this, url, bootstrap] {
+        post([this, url, bootstrap] {
             m_url = url;
+            m_kafkaBootstrap = bootstrap;
             Q_EMIT ready(url);
         });
     };
@@ -158,7 +166,20 @@ void DemoStack::run()
     const qint64 values = seeded->values;
     post([this, seconds, values] { Q_EMIT seedFinished(seconds, values); });
 
+    // Live telemetry continues the history from its last sample on.
+    DemoSimulatorOptions live;
+    live.bootstrap = bootstrap;
+    live.cluster = kafka->get();
+    live.influxUrl = url;
+    live.http = http;
+    live.anchorMs = seeded->anchorMs;
+    live.startMs = seeded->nowMs;
+    DemoTelemetrySimulator simulator(catalog, live);
+    if (Outcome<Done> started = simulator.start(); !started)
+        return finish(started.error());
+
     m_stopRequested.acquire();
+    simulator.stop();
     finish({});
 }
 

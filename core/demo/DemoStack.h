@@ -57,6 +57,10 @@ public:
     bool isRunning() const;
     /// The server's URL once `ready`, else empty.
     QString url() const { return m_url; }
+    /// bootstrap.servers of the in-process Kafka cluster once `ready`, else empty. After the
+    /// history is seeded, DemoTelemetrySimulator publishes live telemetry there (and keeps
+    /// writing it to influxd); its schemas are DemoTelemetrySimulator::schemas().
+    QString kafkaBootstrap() const { return m_kafkaBootstrap; }
 
 Q_SIGNALS:
     void progressChanged(double fraction, const QString &stage);
@@ -76,6 +80,7 @@ private:
     DemoSeedOptions m_options;
     QString m_cacheDirectory;
     QString m_url;
+    QString m_kafkaBootstrap;
     QThread *m_thread = nullptr;
     CancelToken m_cancel;
     QSemaphore m_stopRequested;

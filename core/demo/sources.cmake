@@ -1,5 +1,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 target_sources(sasquatch_core PRIVATE
+  ${CMAKE_CURRENT_LIST_DIR}/DemoAvroEncoder.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/DemoAvroEncoder.h
   ${CMAKE_CURRENT_LIST_DIR}/DemoCatalog.cpp
   ${CMAKE_CURRENT_LIST_DIR}/DemoCatalog.h
   ${CMAKE_CURRENT_LIST_DIR}/DemoCatalogDatabases.cpp
@@ -19,8 +21,12 @@ target_sources(sasquatch_core PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/DemoInfluxWriter.h
   ${CMAKE_CURRENT_LIST_DIR}/DemoLineProtocol.cpp
   ${CMAKE_CURRENT_LIST_DIR}/DemoLineProtocol.h
+  ${CMAKE_CURRENT_LIST_DIR}/DemoLineReader.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/DemoLineReader.h
   ${CMAKE_CURRENT_LIST_DIR}/DemoM1M3ForceModel.cpp
   ${CMAKE_CURRENT_LIST_DIR}/DemoM1M3ForceModel.h
+  ${CMAKE_CURRENT_LIST_DIR}/DemoMockCluster.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/DemoMockCluster.h
   ${CMAKE_CURRENT_LIST_DIR}/DemoPointWriter.cpp
   ${CMAKE_CURRENT_LIST_DIR}/DemoPointWriter.h
   ${CMAKE_CURRENT_LIST_DIR}/DemoSeedPlan.cpp
@@ -34,6 +40,8 @@ target_sources(sasquatch_core PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/DemoStack.cpp
   ${CMAKE_CURRENT_LIST_DIR}/DemoStack.h
   ${CMAKE_CURRENT_LIST_DIR}/DemoTypes.h
+  ${CMAKE_CURRENT_LIST_DIR}/DemoTelemetrySimulator.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/DemoTelemetrySimulator.h
   ${CMAKE_CURRENT_LIST_DIR}/InfluxdConfig.cpp
   ${CMAKE_CURRENT_LIST_DIR}/InfluxdConfig.h
   ${CMAKE_CURRENT_LIST_DIR}/InfluxdProcess.cpp
