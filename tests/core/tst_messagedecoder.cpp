@@ -1,0 +1,188 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// MessageDecoder: Confluent Avro through a schema source, JSON values, one batch per topic and
+// layout, errors that say what went wrong, and the schema lookup interval after a failure.
+#include "core/kafka/MessageDecoder.h"
+#include "core/kafka/MemorySchemaSource.h"
+#include "tests/support/AvroTestWriter.h"
+
+#include <QTest>
+
+#include <atomic>
+
+using namespace sasquatch;
+using sasquatch::test::AvroTestWriter;
+
+namespace {
+
+const QByteArray kSchema = "{\"type\":\"record\",\"name\":\"r\",\"fields\":[{\"name\":\"private_efdStamp\",\"type\":\"double\"},"
+                           "{\"name\":\"a\",\"type\":\"int\",\"units\":\"count\"}]}";
+
+/// A schema source that counts lookups and knows nothing until told.
+class CountingSource final : public SchemaSource
+{
+public:
+    std::atomic<int> asks{0};
+    MemorySchemaSource inner;
+    Outcome<QByteArray> schemaJson(std::int32_t id, const CancelToken &cancel) override
+    {
+        ++asks;
+        return inner.schemaJson(id, cancel);
+    }
+    QString describe() const override { return QStringLiteral("counting"); }
+};
+
+bool feed(MessageDecoder &d, const std::string &topic, const QByteArray &value, std::int64_t offset, QString *error = nullptr)
+{
+    KafkaMessageMeta meta;
+    meta.offset = offset;
+    meta.timestamp_ms = 1000 + offset;
+    return d.decode(topic, meta, value.constData(), std::size_t(value.size()), error);
+}
+
+} // namespace
+
+class tst_MessageDecoder : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void jsonValues_data();
+    void jsonValues();
+    void jsonShapeChangeStartsNewBatch();
+    void avroAndBatchesPerTopic();
+    void unknownSchemaAskedOncePerInterval();
+    void formatRestrictions_data();
+    void formatRestrictions();
+};
+
+void tst_MessageDecoder::jsonValues_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QString>("expected"); // number, "null", or 's:text'
+    QTest::newRow("double") << QByteArray(R"({"x": 1.5})") << QStringLiteral("x") << QStringLiteral("1.5");
+    QTest::newRow("integer") << QByteArray(R"({"x": -7})") << QStringLiteral("x") << QStringLiteral("-7");
+    QTest::newRow("true") << QByteArray(R"({"x": true})") << QStringLiteral("x") << QStringLiteral("1");
+    QTest::newRow("null") << QByteArray(R"({"x": null})") << QStringLiteral("x") << QStringLiteral("null");
+    QTest::newRow("string") << QByteArray(R"({"x": "on"})") << QStringLiteral("x") << QStringLiteral("s:on");
+    QTest::newRow("array element") << QByteArray(R"({"xForce": [1, 2, 3]})") << QStringLiteral("xForce2") << QStringLiteral("3");
+    QTest::newRow("nested object") << QByteArray(R"({"a": {"b": 4}})") << QStringLiteral("a.b") << QStringLiteral("4");
+    QTest::newRow("pretty-printed") << QByteArray("\n  {\"x\" : 2}") << QStringLiteral("x") << QStringLiteral("2");
+}
+
+void tst_MessageDecoder::jsonValues()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(QString, field);
+    QFETCH(QString, expected);
+    MessageDecoder decoder(nullptr);
+    QString error;
+    QVERIFY2(feed(decoder, "t", json, 0, &error), qPrintable(error));
+    const auto batches = decoder.takeBatches();
+    QCOMPARE(batches.size(), std::size_t(1));
+    const DecodedBatch &b = *batches[0];
+    const int index = b.layout().indexOf(field.toStdString());
+    QVERIFY(index >= 0);
+    const KafkaValue v = b.value(0, std::size_t(index));
+    if (expected == u"null")
+        QVERIFY(std::holds_alternative<std::monostate>(v));
+    else if (expected.startsWith(u"s:"))
+        QCOMPARE(QString::fromStdString(std::get<std::string>(v)), expected.mid(2));
+    else
+        QCOMPARE(b.number(0, std::size_t(index)), expected.toDouble());
+    QCOMPARE(b.meta(0).time_ns, std::int64_t(1000) * 1'000'000);
+}
+
+void tst_MessageDecoder::jsonShapeChangeStartsNewBatch()
+{
+    MessageDecoder decoder(nullptr);
+    QVERIFY(feed(decoder, "t", R"({"a": 1, "b": 2})", 0));
+    QVERIFY(feed(decoder, "t", R"({"a": 1.5, "b": null})", 1)); // same shape: integer vs double, null
+    QVERIFY(feed(decoder, "t", R"({"a": 1, "c": 2})", 2));     // other keys
+    QVERIFY(feed(decoder, "t", R"({"a": 1, "c": 3, "private_efdStamp": 1763950000.125})", 3));
+    QCOMPARE(decoder.pendingRows(), std::size_t(4));
+    const auto batches = decoder.takeBatches();
+    QCOMPARE(batches.size(), std::size_t(3));
+    QCOMPARE(batches[0]->rowCount(), std::size_t(2));
+    QCOMPARE(batches[0]->number(1, 0), 1.5);
+    QVERIFY(batches[0]->isNull(1, 1));
+    QCOMPARE(batches[1]->layout().indexOf("c"), 1);
+    QCOMPARE(batches[2]->meta(0).time_ns, std::int64_t(1763950000125000000)); // private_efdStamp is the time
+    QCOMPARE(decoder.pendingRows(), std::size_t(0));
+    QVERIFY(decoder.takeBatches().empty());
+}
+
+void tst_MessageDecoder::avroAndBatchesPerTopic()
+{
+    auto source = std::make_shared<MemorySchemaSource>();
+    const std::int32_t id = source->registerSchema(QStringLiteral("a-value"), kSchema);
+    QCOMPARE(source->registerSchema(QStringLiteral("b-value"), kSchema), id); // same text, same id
+    QCOMPARE(source->latestId(QStringLiteral("b-value")), id);
+    MessageDecoder decoder(source);
+    AvroTestWriter writer(kSchema);
+    for (int i = 0; i < 3; ++i) {
+        QString error;
+        QVERIFY2(feed(decoder, i == 1 ? "b" : "a", AvroTestWriter::framed(id, writer.record({{"private_efdStamp", 10.0 + i}, {"a", i}})), i, &error),
+                 qPrintable(error));
+    }
+    const auto batches = decoder.takeBatches();
+    QCOMPARE(batches.size(), std::size_t(2));
+    QCOMPARE(batches[0]->topic(), std::string("a"));
+    QCOMPARE(batches[0]->rowCount(), std::size_t(2));
+    QCOMPARE(std::get<std::int64_t>(batches[0]->value(1, 1)), std::int64_t(2));
+    QCOMPARE(batches[0]->meta(1).time_ns, std::int64_t(12) * 1'000'000'000);
+    QCOMPARE(batches[1]->topic(), std::string("b"));
+    QCOMPARE(batches[0]->layoutPtr(), batches[1]->layoutPtr()); // one layout per schema
+    QCOMPARE(QString::fromStdString(batches[1]->layout().fields[1].units), QStringLiteral("count"));
+}
+
+void tst_MessageDecoder::unknownSchemaAskedOncePerInterval()
+{
+    auto source = std::make_shared<CountingSource>();
+    MessageDecoder decoder(source);
+    decoder.setSchemaRetryInterval(std::chrono::milliseconds(300));
+    AvroTestWriter writer(kSchema);
+    const QByteArray message = AvroTestWriter::framed(4, writer.record({{"private_efdStamp", 1.0}, {"a", 1}}));
+    QString error;
+    for (int i = 0; i < 50; ++i)
+        QVERIFY(!feed(decoder, "t", message, i, &error));
+    QVERIFY2(error.contains(u"unknown schema id 4: Schema 4 not found"), qPrintable(error));
+    QCOMPARE(source->asks.load(), 1);
+    source->inner.insert(4, kSchema); // registered later
+    QTest::qWait(350);
+    QVERIFY2(feed(decoder, "t", message, 51, &error), qPrintable(error));
+    QCOMPARE(source->asks.load(), 2);
+    QVERIFY(feed(decoder, "t", message, 52));
+    QCOMPARE(source->asks.load(), 2); // cached from now on
+}
+
+void tst_MessageDecoder::formatRestrictions_data()
+{
+    QTest::addColumn<int>("format");
+    QTest::addColumn<bool>("jsonOk");
+    QTest::addColumn<bool>("avroOk");
+    QTest::newRow("auto") << int(KafkaValueFormat::Auto) << true << true;
+    QTest::newRow("confluent only") << int(KafkaValueFormat::Confluent) << false << true;
+    QTest::newRow("json only") << int(KafkaValueFormat::Json) << true << false;
+}
+
+void tst_MessageDecoder::formatRestrictions()
+{
+    QFETCH(int, format);
+    QFETCH(bool, jsonOk);
+    QFETCH(bool, avroOk);
+    auto source = std::make_shared<MemorySchemaSource>();
+    source->insert(1, kSchema);
+    MessageDecoder decoder(source, KafkaValueFormat(format));
+    AvroTestWriter writer(kSchema);
+    QString error;
+    QCOMPARE(feed(decoder, "t", R"({"a": 1})", 0, &error), jsonOk);
+    if (!jsonOk)
+        QVERIFY2(error.contains(u"magic byte 0x7b"), qPrintable(error));
+    QCOMPARE(feed(decoder, "t", AvroTestWriter::framed(1, writer.record({{"private_efdStamp", 1.0}, {"a", 1}})), 1, &error), avroOk);
+    if (!avroOk)
+        QVERIFY2(error.contains(u"invalid JSON"), qPrintable(error));
+}
+
+QTEST_GUILESS_MAIN(tst_MessageDecoder)
+#include "tst_messagedecoder.moc"
