@@ -34,25 +34,25 @@ std::optional<QueryLanguage> languageFromKey(const QJsonValue &value)
     return std::nullopt;
 }
 
-QString statusKey(QueryStatus status)
+QString statusKey(HistoryStatus status)
 {
     switch (status) {
-    case QueryStatus::Error: return QStringLiteral("error");
-    case QueryStatus::Cancelled: return QStringLiteral("cancelled");
-    case QueryStatus::Ok: break;
+    case HistoryStatus::Error: return QStringLiteral("error");
+    case HistoryStatus::Cancelled: return QStringLiteral("cancelled");
+    case HistoryStatus::Ok: break;
     }
     return QStringLiteral("ok");
 }
 
-std::optional<QueryStatus> statusFromKey(const QJsonValue &value)
+std::optional<HistoryStatus> statusFromKey(const QJsonValue &value)
 {
     const QString key = value.toString();
     if (key == u"ok")
-        return QueryStatus::Ok;
+        return HistoryStatus::Ok;
     if (key == u"error")
-        return QueryStatus::Error;
+        return HistoryStatus::Error;
     if (key == u"cancelled")
-        return QueryStatus::Cancelled;
+        return HistoryStatus::Cancelled;
     return std::nullopt;
 }
 

@@ -15,7 +15,7 @@
 namespace sasquatch {
 
 /// How a query run ended.
-enum class QueryStatus : std::uint8_t { Ok, Error, Cancelled };
+enum class HistoryStatus : std::uint8_t { Ok, Error, Cancelled };
 
 /// One run of a query.
 struct HistoryEntry
@@ -25,7 +25,7 @@ struct HistoryEntry
     QDateTime ranAt;             ///< when it started, UTC
     std::int64_t durationMs = 0; ///< until the last row or the error
     std::int64_t rowCount = 0;   ///< rows received (also for failed or cancelled runs)
-    QueryStatus status = QueryStatus::Ok;
+    HistoryStatus status = HistoryStatus::Ok;
     QString error;               ///< the message when status is Error
 
     bool operator==(const HistoryEntry &) const = default;

@@ -44,12 +44,12 @@ QString oneLine(const QString &text)
     return text.simplified();
 }
 
-QColor statusColor(QueryStatus status)
+QColor statusColor(HistoryStatus status)
 {
     switch (status) {
-    case QueryStatus::Ok: return QColor(0x68, 0xd3, 0x91);
-    case QueryStatus::Error: return QColor(0xfc, 0x81, 0x81);
-    case QueryStatus::Cancelled: return QColor(0xa0, 0xae, 0xc0);
+    case HistoryStatus::Ok: return QColor(0x68, 0xd3, 0x91);
+    case HistoryStatus::Error: return QColor(0xfc, 0x81, 0x81);
+    case HistoryStatus::Cancelled: return QColor(0xa0, 0xae, 0xc0);
     }
     return {};
 }
@@ -151,9 +151,9 @@ void HistoryPanel::record(const QueryRunRecord &run)
     entry.ranAt = run.startedAt.toUTC();
     entry.durationMs = run.durationMs;
     entry.rowCount = run.rows;
-    entry.status = run.end == RunEnd::Completed ? QueryStatus::Ok
-                   : run.end == RunEnd::Failed  ? QueryStatus::Error
-                                                : QueryStatus::Cancelled;
+    entry.status = run.end == RunEnd::Completed ? HistoryStatus::Ok
+                   : run.end == RunEnd::Failed  ? HistoryStatus::Error
+                                                : HistoryStatus::Cancelled;
     entry.error = run.error;
     record(entry);
 }
@@ -248,15 +248,15 @@ void HistoryPanel::refresh()
         item->setData(HistoryItemDelegate::StatusColorRole, statusColor(e.status));
         QStringList facts{queryLanguageName(e.language), e.ranAt.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss 'UTC'")),
                           durationText(e.durationMs)};
-        if (e.status == QueryStatus::Error)
+        if (e.status == HistoryStatus::Error)
             facts << tr("error: %1").arg(firstLine(e.error));
-        else if (e.status == QueryStatus::Cancelled)
+        else if (e.status == HistoryStatus::Cancelled)
             facts << (e.rowCount == 1 ? tr("cancelled after 1 row")
                                       : tr("cancelled after %1 rows").arg(locale.toString(qlonglong(e.rowCount))));
         else
             facts << (e.rowCount == 1 ? tr("1 row") : tr("%1 rows").arg(locale.toString(qlonglong(e.rowCount))));
         item->setData(HistoryItemDelegate::DetailRole, facts.join(QStringLiteral(" · ")));
-        item->setToolTip(e.status == QueryStatus::Error ? e.text + QStringLiteral("\n\n") + e.error : e.text);
+        item->setToolTip(e.status == HistoryStatus::Error ? e.text + QStringLiteral("\n\n") + e.error : e.text);
         if (e.text == selectedText)
             m_historyList->setCurrentItem(item);
     }

@@ -109,7 +109,7 @@ private Q_SLOTS:
                  (QStringList{QStringLiteral("SELECT 2"), QStringLiteral("from(bucket: \"a\")"), QStringLiteral("SELECT 1")}));
         // Re-running (with other blanks) moves it to the top with the new run's figures.
         HistoryEntry again = run(QStringLiteral("  SELECT\n1 "), QueryLanguage::InfluxQl, 99);
-        again.status = QueryStatus::Error;
+        again.status = HistoryStatus::Error;
         again.error = QStringLiteral("timeout");
         h.record(QStringLiteral("summit"), again);
         const auto &list = h.entries(QStringLiteral("summit"));
@@ -231,10 +231,10 @@ private Q_SLOTS:
     {
         QueryHistory h(path(QStringLiteral("sub/dir/history.json")));
         HistoryEntry failed = run(QStringLiteral("SELECT \"ü\" FROM \"m\"\nWHERE x = 'a  b'"), QueryLanguage::InfluxQl, 3);
-        failed.status = QueryStatus::Error;
+        failed.status = HistoryStatus::Error;
         failed.error = QStringLiteral("partial write: field type conflict");
         HistoryEntry cancelled = run(QStringLiteral("from(bucket: \"efd\")"), QueryLanguage::Flux, 1'000'000'000'000LL);
-        cancelled.status = QueryStatus::Cancelled;
+        cancelled.status = HistoryStatus::Cancelled;
         h.record(QStringLiteral("summit"), failed);
         h.record(QStringLiteral("summit"), cancelled);
         h.record(QString(), run(QStringLiteral("SELECT 1"), QueryLanguage::InfluxQl));

@@ -73,8 +73,8 @@ private Q_SLOTS:
         QVERIFY(again.load().ok());
         const auto &entries = again.entries(QStringLiteral("summit"));
         QCOMPARE(entries.size(), std::size_t(2));
-        QCOMPARE(entries[0].status, QueryStatus::Cancelled);
-        QCOMPARE(entries[1].status, QueryStatus::Error);
+        QCOMPARE(entries[0].status, HistoryStatus::Cancelled);
+        QCOMPARE(entries[1].status, HistoryStatus::Error);
         QVERIFY(entries[1].error.contains(QStringLiteral("line 1, char 10")));
         QCOMPARE(entries[1].rowCount, 10);
         QCOMPARE(entries[1].durationMs, 1234);
@@ -173,7 +173,7 @@ private Q_SLOTS:
         panel.setProfile(QStringLiteral("p"));
         for (int i = 0; i < 520; ++i)
             history.record(QStringLiteral("p"), HistoryEntry{QStringLiteral("SELECT %1").arg(i), QueryLanguage::InfluxQl,
-                                                              QDateTime::currentDateTimeUtc(), 1, 1, QueryStatus::Ok, {}});
+                                                              QDateTime::currentDateTimeUtc(), 1, 1, HistoryStatus::Ok, {}});
         panel.record(run(QStringLiteral("SELECT last")));
         QCOMPARE(panel.historyList()->count(), 500);
         QCOMPARE(titles(panel.historyList()).first(), QStringLiteral("SELECT last"));
