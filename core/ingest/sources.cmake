@@ -19,6 +19,8 @@ target_sources(sasquatch_core PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/TimeCell.cpp
   ${CMAKE_CURRENT_LIST_DIR}/UploadLedger.cpp
   ${CMAKE_CURRENT_LIST_DIR}/UploadPlan.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/UploadReport.cpp
   ${CMAKE_CURRENT_LIST_DIR}/Uploader.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/UploaderFactory.cpp
   ${CMAKE_CURRENT_LIST_DIR}/Utf8Validator.cpp
 )
