@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/catalog/TopicTreeModel.h"
 
+#include "core/catalog/FieldMimeData.h"
 #include "core/catalog/FuzzyMatcher.h"
 
 
@@ -481,9 +482,30 @@ Qt::ItemFlags TopicTreeModel::flags(const QModelIndex &index) const
     case NodeType::Status: return Qt::ItemIsEnabled | Qt::ItemNeverHasChildren;
     case NodeType::Field:
     case NodeType::ArrayElement:
+        return Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled | Qt::ItemNeverHasChildren;
     case NodeType::Tag: return Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemNeverHasChildren;
     default: return Qt::ItemIsEnabled | Qt::ItemIsSelectable;
     }
+}
+
+QStringList TopicTreeModel::mimeTypes() const
+{
+    return {QString::fromLatin1(FieldMimeData::kMimeType)};
+}
+
+QMimeData *TopicTreeModel::mimeData(const QModelIndexList &indexes) const
+{
+    std::vector<DraggedField> fields;
+    for (const QModelIndex &index : indexes) {
+        if (!index.isValid() || index.column() != NameColumn)
+            continue;
+        const auto type = NodeType(index.data(NodeTypeRole).toInt());
+        if (type != NodeType::Field && type != NodeType::ArrayElement)
+            continue;
+        fields.push_back({m_bucket, index.data(TopicRole).toString(), index.data(FieldRole).toString(),
+                          index.data(UnitRole).toString()});
+    }
+    return fields.empty() ? nullptr : FieldMimeData::create(fields);
 }
 
 QHash<int, QByteArray> TopicTreeModel::roleNames() const

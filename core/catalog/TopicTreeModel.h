@@ -82,6 +82,13 @@ public:
     bool canFetchMore(const QModelIndex &parent) const override;
     void fetchMore(const QModelIndex &parent) override;
     QHash<int, QByteArray> roleNames() const override;
+    /// Field and array-element rows drag as FieldMimeData (bucket(), topic, field, unit).
+    QStringList mimeTypes() const override;
+    QMimeData *mimeData(const QModelIndexList &indexes) const override;
+
+    /// The bucket the topics belong to, carried by dragged fields ("efd/autogen").
+    void setBucket(const QString &bucket) { m_bucket = bucket; }
+    QString bucket() const { return m_bucket; }
 
     // --- Catalog
     /// Rebuilds the tree for these measurement names (resets the model and clears any search).
@@ -153,6 +160,7 @@ private:
     int m_changeDepth = 0; ///< > 0 while rows are being inserted/removed or the model reset
 
     TopicTreeFilter m_filter; ///< active while a search is applied
+    QString m_bucket;
 };
 
 } // namespace sasquatch

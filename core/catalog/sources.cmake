@@ -4,6 +4,8 @@ target_sources(sasquatch_core PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/FieldGrouping.h
   ${CMAKE_CURRENT_LIST_DIR}/FieldInfo.cpp
   ${CMAKE_CURRENT_LIST_DIR}/FieldInfo.h
+  ${CMAKE_CURRENT_LIST_DIR}/FieldMimeData.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/FieldMimeData.h
   ${CMAKE_CURRENT_LIST_DIR}/FuzzyMatcher.cpp
   ${CMAKE_CURRENT_LIST_DIR}/FuzzyMatcher.h
   ${CMAKE_CURRENT_LIST_DIR}/GroupedField.h

@@ -3,5 +3,6 @@
 target_sources(sasquatch_core PRIVATE
   workspace/PlotDocument.h
   workspace/PlotDocumentJson.h workspace/PlotDocumentJson.cpp
+  workspace/SeriesCsvExport.h workspace/SeriesCsvExport.cpp
   workspace/ZoomHistory.h workspace/ZoomHistory.cpp
 )

@@ -2,11 +2,15 @@
 #include "gui/app/MainWindow.h"
 
 #include "core/catalog/TopicTreeModel.h"
+#include "core/http/CurlTransport.h"
 #include "core/http/UrlBuilder.h"
 #include "gui/app/ConnectionController.h"
 #include "gui/dialogs/CreateBucketDialog.h"
 #include "gui/dialogs/ProfileDialog.h"
 #include "gui/dialogs/SecretStorageDialog.h"
+#include "gui/plots/PlotCatalogBinding.h"
+#include "gui/plots/PlotWorkspace.h"
+#include "gui/plots/PlotWorkspaceFiles.h"
 #include "gui/query/QueryWorkspace.h"
 #include "gui/topics/BucketBrowser.h"
 #include "gui/topics/TopicBrowser.h"
@@ -87,10 +91,22 @@ void MainWindow::buildPanels()
     // The central area is the query panel, with the topic details as its first tab.
     m_query = new QueryWorkspace(*this, m_controller, m_topics, m_details);
     connect(m_query, &QueryWorkspace::message, this, &MainWindow::showMessage);
-    // The plot workspace arrives with the plotting issue; until then say where the tables go.
-    connect(m_query, &QueryWorkspace::sendToPlotRequested, this, [this](const std::vector<ResultTable> &tables) {
-        showMessage(tr("%1 result table(s) ready: plotting arrives with the plot workspace.").arg(tables.size()));
-    });
+    // The plots above the query panel: fields dragged from the tree land there, and a query's
+    // "Send to plot" shows its results right above the query.
+    m_plots = new PlotWorkspace(std::make_shared<CurlTransport>());
+    m_plotFiles = new PlotWorkspaceFiles(*m_plots, this);
+    new PlotCatalogBinding(*m_plots, m_controller, m_topics, m_buckets, m_plots);
+    auto *central = new QSplitter(Qt::Vertical);
+    central->setObjectName(QStringLiteral("plotQuerySplitter"));
+    central->addWidget(m_plots);
+    central->addWidget(takeCentralWidget());
+    central->setStretchFactor(0, 3);
+    central->setStretchFactor(1, 2);
+    setCentralWidget(central);
+    connect(m_plots, &PlotWorkspace::message, this, &MainWindow::showMessage);
+    connect(m_plotFiles, &PlotWorkspaceFiles::message, this, &MainWindow::showMessage);
+    connect(m_query, &QueryWorkspace::sendToPlotRequested, m_plots,
+            [this](const std::vector<ResultTable> &tables, const QString &query) { m_plots->addQueryResults(tables, query); });
 
     m_statusLabel = new QLabel;
     m_progress = new QProgressBar;
@@ -147,11 +163,14 @@ void MainWindow::buildMenus()
     file->addAction(tr("Connection &profiles…"), QKeySequence(Qt::CTRL | Qt::Key_Comma), this, &MainWindow::openProfiles);
     file->addAction(tr("&Create bucket…"), this, &MainWindow::createBucket);
     file->addSeparator();
+    m_plotFiles->populateFileMenu(file);
+    file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(tr("&Find topic"), QKeySequence::Find, m_topics, &TopicBrowser::focusFilter);
     view->addAction(tr("&Reconnect"), QKeySequence::Refresh, &m_controller, &ConnectionController::reconnect);
     m_query->populateMenu(menuBar()->addMenu(tr("&Query")));
+    m_plots->populateMenu(menuBar()->addMenu(tr("&Plot")));
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Sasquatch Browser"), this, [this] {
         QMessageBox::about(this, tr("About Sasquatch Browser"),

@@ -14,6 +14,8 @@ namespace sasquatch {
 
 class BucketBrowser;
 class ConnectionController;
+class PlotWorkspace;
+class PlotWorkspaceFiles;
 class QueryWorkspace;
 class TopicBrowser;
 class TopicDetailsPanel;
@@ -32,6 +34,9 @@ public:
     BucketBrowser *bucketBrowser() const { return m_buckets; }
     /// The query tabs, builder and history (gui/query/QueryWorkspace).
     QueryWorkspace *queryWorkspace() const { return m_query; }
+    /// The plot panels (gui/plots/PlotWorkspace) and their files (save/open/recent).
+    PlotWorkspace *plotWorkspace() const { return m_plots; }
+    PlotWorkspaceFiles *plotFiles() const { return m_plotFiles; }
 
     /// Shows demo start-up progress in the status bar (fraction < 0 hides it).
     void showBackgroundProgress(double fraction, const QString &text);
@@ -70,6 +75,8 @@ private:
     TopicBrowser *m_topics = nullptr;
     TopicDetailsPanel *m_details = nullptr;
     QueryWorkspace *m_query = nullptr;
+    PlotWorkspace *m_plots = nullptr;
+    PlotWorkspaceFiles *m_plotFiles = nullptr;
     BucketInfo m_bucket;
     ApiFlavour m_flavour = ApiFlavour::V1;
     bool m_painted = false;

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/catalog/FieldMimeData.h"
 #include "core/catalog/TopicSearchIndex.h"
 #include "core/catalog/TopicTreeModel.h"
 #include "tests/support/ItemModelText.h"
 #include "tests/support/SyntheticCatalog.h"
 
 #include <QAbstractItemModelTester>
+#include <QMimeData>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -77,6 +79,7 @@ private Q_SLOTS:
     void fieldHitWithoutModelFields();
     void setTopicsClearsSearch();
     void indexLookups();
+    void fieldDrag();
     void syntheticCatalogUnderTester();
 };
 
@@ -583,6 +586,33 @@ void tst_TopicTreeModel::indexLookups()
     model.applySearch(model.buildSearchIndex().search(QStringLiteral("ackcmd")));
     QVERIFY(!model.indexOfTopic(kFad).isValid()); // filtered out
     QVERIFY(model.indexOfTopic(QStringLiteral("lsst.sal.ATDome.ackcmd")).isValid());
+}
+
+void tst_TopicTreeModel::fieldDrag()
+{
+    TopicTreeModel model;
+    model.setBucket(QStringLiteral("efd/autogen"));
+    model.setTopics(kSearchTopics);
+    model.setAllFields({{kFad, fadFields()}});
+    const QModelIndex fx = model.indexOfField(kFad, QStringLiteral("fx"));
+    const QModelIndex element = model.indexOfField(kFad, QStringLiteral("zForce1"));
+    const QModelIndex array = model.indexOfField(kFad, QStringLiteral("zForce"));
+    QVERIFY(model.flags(fx) & Qt::ItemIsDragEnabled);
+    QVERIFY(model.flags(element) & Qt::ItemIsDragEnabled);
+    QVERIFY(!(model.flags(array) & Qt::ItemIsDragEnabled));
+    QVERIFY(!(model.flags(model.indexOfTopic(kFad)) & Qt::ItemIsDragEnabled));
+    QCOMPARE(model.mimeTypes(), QStringList{QString::fromLatin1(FieldMimeData::kMimeType)});
+    // Topics and other columns are left out; the fields keep their order.
+    std::unique_ptr<QMimeData> data(model.mimeData({fx, fx.siblingAtColumn(1), model.indexOfTopic(kFad), element}));
+    QVERIFY(data);
+    const std::vector<DraggedField> fields = FieldMimeData::fromMimeData(data.get());
+    QCOMPARE(fields.size(), std::size_t(2));
+    QCOMPARE(fields[0], (DraggedField{QStringLiteral("efd/autogen"), kFad, QStringLiteral("fx"), QStringLiteral("N")}));
+    QCOMPARE(fields[1].field, QStringLiteral("zForce1"));
+    QCOMPARE(data->text(), kFad + QStringLiteral(".fx\n") + kFad + QStringLiteral(".zForce1"));
+    QVERIFY(!model.mimeData({model.indexOfTopic(kFad)}));
+    QVERIFY(FieldMimeData::decode("not json").empty());
+    QVERIFY(FieldMimeData::decode("[{\"measurement\":\"m\"}]").empty());
 }
 
 void tst_TopicTreeModel::syntheticCatalogUnderTester()
