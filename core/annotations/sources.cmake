@@ -3,6 +3,8 @@
 target_sources(sasquatch_core PRIVATE
   annotations/Annotation.h annotations/Annotation.cpp
   annotations/AnnotationFilter.h annotations/AnnotationFilter.cpp
+  annotations/TagListText.h annotations/TagListText.cpp
+  annotations/AnnotationPresetStore.h annotations/AnnotationPresetStore.cpp
   annotations/AnnotationStore.h
   annotations/ChronografFormat.h annotations/ChronografFormat.cpp
   annotations/ChronografAnnotationStore.h annotations/ChronografAnnotationStore.cpp
