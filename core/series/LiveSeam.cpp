@@ -110,23 +110,30 @@ SeamOutput LiveSeam::close(std::optional<std::int64_t> lastHistoryNs)
     out.counts.kept = std::int64_t(kept.size());
     m_held.clear();
     m_held.shrink_to_fit();
+    // With nothing held yet (the consumer was still connecting), the first live rows after
+    // the seam decide whether there is a gap.
+    m_gapPending = lastHistoryNs.has_value() && kept.empty();
     if (kept.empty())
         return out;
     m_watermark = kept.back();
-
-    if (lastHistoryNs) {
-        std::int64_t threshold = m_minGapNs;
-        if (kept.size() >= 2) {
-            std::vector<std::int64_t> spacing(kept.size() - 1);
-            for (std::size_t i = 1; i < kept.size(); ++i)
-                spacing[i - 1] = kept[i] - kept[i - 1];
-            std::nth_element(spacing.begin(), spacing.begin() + std::ptrdiff_t(spacing.size() / 2), spacing.end());
-            threshold = std::max(threshold, std::int64_t(m_gapFactor * double(spacing[spacing.size() / 2])));
-        }
-        if (kept.front() - *lastHistoryNs > threshold)
-            out.gap = SeamGap{*lastHistoryNs, kept.front()};
-    }
+    if (lastHistoryNs)
+        out.gap = gapBefore(*lastHistoryNs, kept);
     return out;
+}
+
+std::optional<SeamGap> LiveSeam::gapBefore(std::int64_t lastHistoryNs, const std::vector<std::int64_t> &kept) const
+{
+    std::int64_t threshold = m_minGapNs;
+    if (kept.size() >= 2) {
+        std::vector<std::int64_t> spacing(kept.size() - 1);
+        for (std::size_t i = 1; i < kept.size(); ++i)
+            spacing[i - 1] = kept[i] - kept[i - 1];
+        std::nth_element(spacing.begin(), spacing.begin() + std::ptrdiff_t(spacing.size() / 2), spacing.end());
+        threshold = std::max(threshold, std::int64_t(m_gapFactor * double(spacing[spacing.size() / 2])));
+    }
+    if (kept.front() - lastHistoryNs > threshold)
+        return SeamGap{lastHistoryNs, kept.front()};
+    return std::nullopt;
 }
 
 std::vector<std::uint32_t> LiveSeam::newer(const SampleBatch &batch, SeamCounts &counts)
@@ -167,6 +174,14 @@ SeamOutput LiveSeam::filter(const SampleBatch &batch)
     if (rows.empty())
         return out;
     m_watermark = batch.times[rows.back()];
+    if (m_gapPending) {
+        m_gapPending = false;
+        std::vector<std::int64_t> kept;
+        kept.reserve(rows.size());
+        for (std::uint32_t r : rows)
+            kept.push_back(batch.times[r]);
+        out.gap = gapBefore(*m_lastHistory, kept);
+    }
     const bool inOrder = std::is_sorted(rows.begin(), rows.end()); // rows arrived in time order
     if (rows.size() == batch.rowCount() && inOrder)
         out.batches.push_back(batch); // the common case: nothing to drop, no copy per row

@@ -40,8 +40,9 @@ struct SeamOutput
 {
     std::vector<SampleBatch> batches;
     SeamCounts counts;
-    /// Set by close() when the first live row comes later after the last history row than
-    /// the stream's own rhythm explains.
+    /// Set when the first live row comes later after the last history row than the stream's
+    /// own rhythm explains: by close(), or by the first filter() that keeps rows when nothing
+    /// was held at close().
     std::optional<SeamGap> gap;
 };
 
@@ -87,12 +88,14 @@ public:
 private:
     /// Sorted unique rows of `batch` newer than the watermark; counts the rest as `older`.
     std::vector<std::uint32_t> newer(const SampleBatch &batch, SeamCounts &counts);
+    std::optional<SeamGap> gapBefore(std::int64_t lastHistoryNs, const std::vector<std::int64_t> &kept) const;
 
     double m_gapFactor;
     std::int64_t m_minGapNs;
     bool m_closed = false;
     std::optional<std::int64_t> m_watermark;
     std::optional<std::int64_t> m_lastHistory;
+    bool m_gapPending = false; ///< closed with history but no live rows yet
     std::vector<SampleBatch> m_held;
 };
 

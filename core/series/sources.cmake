@@ -3,6 +3,7 @@ target_sources(sasquatch_core PRIVATE
   series/ColumnBuffer.h
   series/DecimatedColumn.h
   series/LiveSeam.h series/LiveSeam.cpp
+  series/LiveSession.h series/LiveSession.cpp
   series/Decimation.h series/Decimation.cpp
   series/MinMaxPyramid.h series/MinMaxPyramid.cpp
   series/Moments.h
