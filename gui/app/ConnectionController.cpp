@@ -172,9 +172,9 @@ void ConnectionController::readSecret(const QString &profileName, SecretKind kin
                     [done](Outcome<std::optional<QString>> value) { done(value ? value->value_or(QString()) : QString()); });
 }
 
-void ConnectionController::useDemo(const QString &url)
+void ConnectionController::useDemo(const QString &url, const QString &kafkaBootstrap)
 {
-    ConnectionProfile demo = demoProfile(url);
+    ConnectionProfile demo = demoProfile(url, kafkaBootstrap);
     m_profiles.upsert(demo, demo.name);
     persist();
     Q_EMIT profilesChanged();

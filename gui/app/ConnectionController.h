@@ -46,7 +46,7 @@ public:
     /// The user's answer when no keyring runs.
     void chooseSecretStorage(SecretStorageMode mode, const QString &file);
     /// Adds or updates the demo profile for a demo stack at `url` and activates it.
-    void useDemo(const QString &url);
+    void useDemo(const QString &url, const QString &kafkaBootstrap = {});
 
 Q_SIGNALS:
     void profilesChanged();
