@@ -54,6 +54,7 @@ public:
     void reset();
 
 private:
+    Next nextPlain();
     Next emit(const char *begin, const char *end, bool mayHaveQuotes);
     bool split(const char *begin, const char *end, bool mayHaveQuotes);
     Next fail(std::string message, std::uint64_t line, std::uint32_t column);
