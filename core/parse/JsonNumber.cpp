@@ -2,6 +2,7 @@
 #include "core/parse/JsonNumber.h"
 
 #include "core/parse/DecimalToDouble.h"
+#include "core/parse/DigitsSwar.h"
 
 #include <array>
 #include <bit>
@@ -29,38 +30,6 @@ bool isDigit(char c)
     return c >= '0' && c <= '9';
 }
 
-// Eight ASCII digits at once (SWAR): the bytes as a little-endian word.
-std::uint64_t loadEight(const char *p)
-{
-    std::uint64_t v = 0;
-    std::memcpy(&v, p, 8);
-    if constexpr (std::endian::native == std::endian::big)
-        v = __builtin_bswap64(v);
-    return v;
-}
-
-// Bytes that are not ASCII digits are non-zero in the result. A non-digit may disturb the
-// bytes after it (a carry), never the ones before: the lowest non-zero byte is exact.
-std::uint64_t nonDigitBytes(std::uint64_t v)
-{
-    return ((v & 0xF0F0F0F0F0F0F0F0u) ^ 0x3030303030303030u)
-           | (((v + 0x0606060606060606u) & 0xF0F0F0F0F0F0F0F0u) ^ 0x3030303030303030u);
-}
-
-constexpr std::array<std::uint64_t, 9> kPowersOfTen = {1, 10, 100, 1'000, 10'000, 100'000, 1'000'000, 10'000'000,
-                                                       100'000'000};
-
-// The value of eight digits (first digit in the lowest byte).
-std::uint32_t eightDigitsValue(std::uint64_t v)
-{
-    v -= 0x3030303030303030u;
-    v = v * 10 + (v >> 8); // even bytes now hold two-digit values
-    constexpr std::uint64_t kMask = 0x000000FF000000FFu;
-    constexpr std::uint64_t kMul1 = 100 + (std::uint64_t{1'000'000} << 32);
-    constexpr std::uint64_t kMul2 = 1 + (std::uint64_t{10'000} << 32);
-    return static_cast<std::uint32_t>(((v & kMask) * kMul1 + ((v >> 16) & kMask) * kMul2) >> 32);
-}
-
 // Appends the digits at `p` to `significand`, eight bytes at a time, while at least eight bytes
 // are left and the total stays within 19 digits; returns how many digits it took. The caller's
 // digit-by-digit loop does the rest (the end of the input, truncation beyond 19 digits).
@@ -68,14 +37,11 @@ std::uint32_t eightDigitsValue(std::uint64_t v)
 {
     int taken = 0;
     while (end - p >= 8) {
-        std::uint64_t v = loadEight(p);
-        const std::uint64_t nonDigit = nonDigitBytes(v);
-        const int n = nonDigit == 0 ? 8 : std::countr_zero(nonDigit) / 8;
+        const std::uint64_t v = swar::loadEight(p);
+        const int n = swar::leadingDigits(v);
         if (n == 0 || digits + n > 19)
             break;
-        if (n < 8) // keep the n digits as the last ones of eight, after '0's
-            v = (v << (8 * (8 - n))) | (0x3030303030303030u >> (8 * n));
-        significand = significand * kPowersOfTen[static_cast<std::size_t>(n)] + eightDigitsValue(v);
+        significand = significand * swar::kPowersOfTen[static_cast<std::size_t>(n)] + swar::firstDigitsValue(v, n);
         digits += n;
         taken += n;
         p += n;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/parse/Rfc3339.h"
 
+#include "core/parse/DigitsSwar.h"
 #include "core/time/CivilDate.h"
 
 namespace sasquatch {
@@ -45,10 +46,88 @@ inline void put2(char *p, unsigned v)
     p[1] = static_cast<char>('0' + v % 10);
 }
 
+bool validFields(unsigned year, unsigned month, unsigned day, unsigned hour, unsigned minute, unsigned second)
+{
+    return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) && hour <= 23 && minute <= 59
+           && second <= 59;
+}
+
+// Local time minus its offset is UTC, in int64 nanoseconds; false outside that range.
+bool toNanoseconds(unsigned year, unsigned month, unsigned day, unsigned hour, unsigned minute, unsigned second,
+                   std::int64_t fraction, std::int64_t offsetSeconds, std::int64_t &ns)
+{
+    std::int64_t seconds = daysFromCivil(year, month, day) * kSecondsPerDay + hour * 3600 + minute * 60
+                           + second - offsetSeconds;
+    // Before 1970, seconds * 1e9 alone can leave the range that seconds * 1e9 + fraction is in
+    // (the int64 minimum is 1677-09-21T00:12:43.145224192Z): borrow the fraction's second.
+    if (seconds < 0 && fraction > 0) {
+        ++seconds;
+        fraction -= kNanosPerSecond;
+    }
+    std::int64_t result = 0;
+    if (__builtin_mul_overflow(seconds, kNanosPerSecond, &result)
+        || __builtin_add_overflow(result, fraction, &result))
+        return false;
+    ns = result;
+    return true;
+}
+
+// The layout Flux writes for every time (Go's RFC3339Nano in UTC), checked eight bytes at a
+// time: YYYY-MM-DDTHH:MM:SS[.f{1,9}]Z. False when the text has any other shape (the general
+// parser then decides).
+bool parseUtcLayout(const char *p, std::size_t size, std::int64_t &ns)
+{
+    if (size < 20 || size > 30 || size == 21 || p[size - 1] != 'Z' || p[4] != '-' || p[7] != '-' || p[10] != 'T'
+        || p[13] != ':' || p[16] != ':')
+        return false;
+    const std::uint64_t date = swar::loadEight(p);       // YYYY-MM-
+    const std::uint64_t clock = swar::loadEight(p + 8);  // DDTHH:MM
+    constexpr std::uint64_t kDateDigits = 0x00FFFF00FFFFFFFFu;
+    constexpr std::uint64_t kClockDigits = 0xFFFF00FFFF00FFFFu;
+    if (((swar::nonDigitBytes(date) & kDateDigits) | (swar::nonDigitBytes(clock) & kClockDigits)) != 0
+        || !digit(p[17]) || !digit(p[18]))
+        return false;
+    const auto d = [p](int i) { return static_cast<unsigned>(p[i] - '0'); };
+    const unsigned year = d(0) * 1000 + d(1) * 100 + d(2) * 10 + d(3);
+    const unsigned month = d(5) * 10 + d(6);
+    const unsigned day = d(8) * 10 + d(9);
+    const unsigned hour = d(11) * 10 + d(12);
+    const unsigned minute = d(14) * 10 + d(15);
+    const unsigned second = d(17) * 10 + d(18);
+    if (!validFields(year, month, day, hour, minute, second))
+        return false;
+    std::int64_t fraction = 0;
+    if (size > 20) {
+        if (p[19] != '.')
+            return false;
+        const auto n = static_cast<int>(size - 21); // 1..9 fraction digits before the 'Z'
+        // The eight bytes before the 'Z' end with the last min(n, 8) digits.
+        std::uint64_t last = swar::loadEight(p + size - 9);
+        const int inWord = n < 8 ? n : 8;
+        if (inWord < 8) {
+            const int pad = 8 * (8 - inWord);
+            last = (last >> pad << pad) | (0x3030303030303030u >> (64 - pad));
+        }
+        if (swar::nonDigitBytes(last) != 0)
+            return false;
+        fraction = swar::eightDigitsValue(last);
+        if (n == 9) {
+            if (!digit(p[20]))
+                return false;
+            fraction += std::int64_t{d(20)} * 100'000'000;
+        } else {
+            fraction *= static_cast<std::int64_t>(swar::kPowersOfTen[static_cast<std::size_t>(9 - n)]);
+        }
+    }
+    return toNanoseconds(year, month, day, hour, minute, second, fraction, 0, ns);
+}
+
 } // namespace
 
 bool parseRfc3339(std::string_view text, std::int64_t &ns)
 {
+    if (parseUtcLayout(text.data(), text.size(), ns))
+        return true;
     // Shortest valid form: 2006-01-02T15:04:05Z (20 characters).
     if (text.size() < 20)
         return false;
@@ -64,8 +143,7 @@ bool parseRfc3339(std::string_view text, std::int64_t &ns)
         || !readDigits(p + 8, 2, day) || (p[10] != 'T' && p[10] != 't') || !readDigits(p + 11, 2, hour)
         || p[13] != ':' || !readDigits(p + 14, 2, minute) || p[16] != ':' || !readDigits(p + 17, 2, second))
         return false;
-    if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59
-        || second > 59)
+    if (!validFields(year, month, day, hour, minute, second))
         return false;
     p += 19;
 
@@ -108,21 +186,7 @@ bool parseRfc3339(std::string_view text, std::int64_t &ns)
     if (p != end)
         return false;
 
-    // Local time minus its offset is UTC.
-    std::int64_t seconds = daysFromCivil(year, month, day) * kSecondsPerDay + hour * 3600 + minute * 60
-                           + second - offsetSeconds;
-    // Before 1970, seconds * 1e9 alone can leave the range that seconds * 1e9 + fraction is in
-    // (the int64 minimum is 1677-09-21T00:12:43.145224192Z): borrow the fraction's second.
-    if (seconds < 0 && fraction > 0) {
-        ++seconds;
-        fraction -= kNanosPerSecond;
-    }
-    std::int64_t result = 0;
-    if (__builtin_mul_overflow(seconds, kNanosPerSecond, &result)
-        || __builtin_add_overflow(result, fraction, &result))
-        return false;
-    ns = result;
-    return true;
+    return toNanoseconds(year, month, day, hour, minute, second, fraction, offsetSeconds, ns);
 }
 
 void appendRfc3339Nano(std::string &out, std::int64_t ns)

@@ -60,6 +60,23 @@ void tst_Rfc3339::parse_data()
     QTest::newRow("short year") << QByteArray("24-01-01T00:00:00Z") << false << qint64(0);
     QTest::newRow("sign in field") << QByteArray("2024-01-01T00:-1:00Z") << false << qint64(0);
     QTest::newRow("empty") << QByteArray() << false << qint64(0);
+    // The fixed UTC layout has a fast path (every fraction length, bad bytes in each part).
+    QTest::newRow("fraction 1") << QByteArray("2024-05-01T00:00:00.5Z") << true << qint64(1714521600500000000);
+    QTest::newRow("fraction 2") << QByteArray("2024-05-01T00:00:00.05Z") << true << qint64(1714521600050000000);
+    QTest::newRow("fraction 3") << QByteArray("2024-05-01T00:00:00.123Z") << true << qint64(1714521600123000000);
+    QTest::newRow("fraction 4") << QByteArray("2024-05-01T00:00:00.1234Z") << true << qint64(1714521600123400000);
+    QTest::newRow("fraction 5") << QByteArray("2024-05-01T00:00:00.12345Z") << true << qint64(1714521600123450000);
+    QTest::newRow("fraction 6") << QByteArray("2024-05-01T00:00:00.123456Z") << true << qint64(1714521600123456000);
+    QTest::newRow("fraction 7") << QByteArray("2024-05-01T00:00:00.1234567Z") << true << qint64(1714521600123456700);
+    QTest::newRow("fraction 8") << QByteArray("2024-05-01T00:00:00.12345678Z") << true << qint64(1714521600123456780);
+    QTest::newRow("fraction 9") << QByteArray("2024-05-01T23:59:59.987654321Z") << true << qint64(1714607999987654321);
+    QTest::newRow("letter in fraction") << QByteArray("2024-05-01T00:00:00.12a4Z") << false << qint64(0);
+    QTest::newRow("letter in 9th digit") << QByteArray("2024-05-01T00:00:00.x23456789Z") << false << qint64(0);
+    QTest::newRow("colon in fraction") << QByteArray("2024-05-01T00:00:00.1:3Z") << false << qint64(0);
+    QTest::newRow("letter in year") << QByteArray("2O24-05-01T00:00:00Z") << false << qint64(0);
+    QTest::newRow("letter in minute") << QByteArray("2024-05-01T00:0a:00.5Z") << false << qint64(0);
+    QTest::newRow("high byte in day") << QByteArray("2024-05-0\xff" "T00:00:00Z") << false << qint64(0);
+    QTest::newRow("letter in second") << QByteArray("2024-05-01T00:00:0xZ") << false << qint64(0);
 }
 
 void tst_Rfc3339::parse()
