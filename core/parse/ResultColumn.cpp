@@ -39,13 +39,6 @@ void ResultColumn::markNull()
     ++m_size;
 }
 
-void ResultColumn::markNotNull()
-{
-    if (!m_null.empty())
-        m_null.push_back(0);
-    ++m_size;
-}
-
 void ResultColumn::appendNull()
 {
     switch (m_type) {
@@ -63,6 +56,7 @@ void ResultColumn::appendNull()
         m_bool.push_back(0);
         break;
     case ColumnType::String:
+        endUniform();
         m_strOffset.push_back(m_chars.size());
         m_strLength.push_back(0);
         break;
@@ -70,10 +64,27 @@ void ResultColumn::appendNull()
     markNull();
 }
 
-void ResultColumn::pushString(const char *data, std::size_t size)
+void ResultColumn::endUniform()
+{
+    if (!m_uniform)
+        return;
+    m_uniform = false;
+    m_strOffset.assign(m_size, 0);
+    m_strLength.assign(m_size, static_cast<std::uint32_t>(m_chars.size()));
+}
+
+void ResultColumn::pushStringSlow(const char *data, std::size_t size)
 {
     if (size > std::numeric_limits<std::uint32_t>::max())
         throw std::length_error("ResultColumn: string value longer than 4 GiB");
+    if (m_uniform) {
+        if (m_size == 0) {
+            m_chars.assign(data, size);
+            markNotNull();
+            return;
+        }
+        endUniform();
+    }
     // Flux repeats every group-key value on each row: share the previous row's bytes.
     if (m_size > 0) {
         const std::uint64_t prevOffset = m_strOffset.back();
@@ -91,7 +102,7 @@ void ResultColumn::pushString(const char *data, std::size_t size)
     markNotNull();
 }
 
-void ResultColumn::appendInt64(std::int64_t value)
+void ResultColumn::appendInt64Converted(std::int64_t value)
 {
     switch (m_type) {
     case ColumnType::Long:
@@ -145,7 +156,7 @@ void ResultColumn::appendUInt64(std::uint64_t value)
     markNotNull();
 }
 
-void ResultColumn::appendDouble(double value)
+void ResultColumn::appendDoubleConverted(double value)
 {
     switch (m_type) {
     case ColumnType::Long:
@@ -196,13 +207,6 @@ void ResultColumn::appendBool(bool value)
         return value ? pushString("true", 4) : pushString("false", 5);
     }
     markNotNull();
-}
-
-void ResultColumn::appendString(std::string_view value)
-{
-    if (m_type != ColumnType::String)
-        return appendNull();
-    pushString(value.data(), value.size());
 }
 
 void ResultColumn::appendColumn(const ResultColumn &other)
@@ -266,8 +270,11 @@ void ResultColumn::reserve(std::size_t rows, std::size_t stringBytes)
         m_bool.reserve(m_size + rows);
         break;
     case ColumnType::String:
-        m_strOffset.reserve(m_size + rows);
-        m_strLength.reserve(m_size + rows);
+        // A uniform column needs no room per row (and may never need it).
+        if (!m_uniform) {
+            m_strOffset.reserve(m_size + rows);
+            m_strLength.reserve(m_size + rows);
+        }
         m_chars.reserve(m_chars.size() + stringBytes);
         break;
     }
@@ -282,6 +289,7 @@ void ResultColumn::clear()
     m_f64.clear();
     m_bool.clear();
     m_chars.clear();
+    m_uniform = true;
     m_strOffset.clear();
     m_strLength.clear();
     m_null.clear();

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <span>
 #include <string>
 #include <string_view>
@@ -15,8 +16,10 @@ namespace sasquatch {
 
 /// One column of a ResultTable: a name, a type, a group-key flag and the values in contiguous
 /// typed storage (no object per cell). Strings live in one char buffer addressed by
-/// (offset, length) per row; a value equal to the previous row's shares its bytes, so the
-/// constant group-key columns of Flux tables (`_measurement`, `_field`) cost 12 bytes a row.
+/// (offset, length) per row; a value equal to the previous row's shares its bytes. A String
+/// column whose rows all hold the same value (the group-key columns of Flux tables,
+/// `_measurement`, `_field`) stores that value once and nothing per row, until a different
+/// value or a null arrives.
 ///
 /// Null rows hold 0 / empty in the typed storage and are flagged in a null mask that is only
 /// allocated once the first null arrives.
@@ -47,11 +50,29 @@ public:
     bool isNull(std::size_t row) const { return !m_null.empty() && m_null[row] != 0; }
 
     void appendNull();
-    void appendInt64(std::int64_t value); ///< Long or DateTime (ns since epoch) value
+    /// Long or DateTime (ns since epoch) value.
+    void appendInt64(std::int64_t value)
+    {
+        if (m_type != ColumnType::Long && m_type != ColumnType::DateTime)
+            return appendInt64Converted(value);
+        m_i64.push_back(value);
+        markNotNull();
+    }
     void appendUInt64(std::uint64_t value);
-    void appendDouble(double value);
+    void appendDouble(double value)
+    {
+        if (m_type != ColumnType::Double)
+            return appendDoubleConverted(value);
+        m_f64.push_back(value);
+        markNotNull();
+    }
     void appendBool(bool value);
-    void appendString(std::string_view value);
+    void appendString(std::string_view value)
+    {
+        if (m_type != ColumnType::String)
+            return appendNull();
+        pushString(value.data(), value.size());
+    }
     /// Appends all rows of `other`, converting as the single-value appends do.
     void appendColumn(const ResultColumn &other);
 
@@ -68,6 +89,8 @@ public:
     bool boolAt(std::size_t row) const { return m_bool[row] != 0; }
     std::string_view stringAt(std::size_t row) const
     {
+        if (m_uniform)
+            return m_chars;
         return {m_chars.data() + m_strOffset[row], m_strLength[row]};
     }
 
@@ -97,8 +120,26 @@ public:
 
 private:
     void markNull();
-    void markNotNull();
-    void pushString(const char *data, std::size_t size);
+    void markNotNull()
+    {
+        if (!m_null.empty())
+            m_null.push_back(0);
+        ++m_size;
+    }
+    void appendInt64Converted(std::int64_t value);
+    void appendDoubleConverted(double value);
+    void pushString(const char *data, std::size_t size)
+    {
+        // All rows so far hold the same value: one more costs a comparison.
+        if (m_uniform && m_size > 0 && size == m_chars.size()
+            && (size == 0 || std::memcmp(m_chars.data(), data, size) == 0)) {
+            ++m_size;
+            return;
+        }
+        pushStringSlow(data, size);
+    }
+    void pushStringSlow(const char *data, std::size_t size);
+    void endUniform();
 
     std::string m_name;
     std::string m_defaultText;
@@ -111,7 +152,8 @@ private:
     std::vector<double> m_f64;        // Double
     std::vector<std::uint8_t> m_bool; // Boolean
     std::string m_chars;              // String: all values, back to back
-    std::vector<std::uint64_t> m_strOffset;
+    bool m_uniform = true;            // String: every row is m_chars (no offsets, no nulls)
+    std::vector<std::uint64_t> m_strOffset; // String, once not uniform: one per row
     std::vector<std::uint32_t> m_strLength;
     std::vector<std::uint8_t> m_null; // empty until the first null
 };

@@ -44,6 +44,8 @@ private Q_SLOTS:
     void conversionsOnAppend();
     void nullMaskIsLazy();
     void repeatedStringsShareBytes();
+    void uniformStringColumn_data();
+    void uniformStringColumn();
     void schemaAndLookup();
     void emptyCopyAndAppendRows();
     void equality();
@@ -163,9 +165,61 @@ void tst_ResultTable::repeatedStringsShareBytes()
     }
     QCOMPARE(repeated.stringAt(9'999), std::string_view(name));
     QCOMPARE(distinct.stringAt(1234), std::string_view(name + "1234"));
-    // 12 bytes of addressing per row (vector growth may double it); the text is stored once.
-    QVERIFY(repeated.memoryBytes() < 10'000 * 24);
+    // A column of one value stores it once and nothing per row.
+    QVERIFY(repeated.memoryBytes() < 1'000);
     QVERIFY(distinct.memoryBytes() > 10'000 * 37);
+}
+
+void tst_ResultTable::uniformStringColumn_data()
+{
+    // A String column keeps one value while every row holds it; whatever breaks the run (a
+    // different value, a null, an empty string) must leave every earlier row readable.
+    QTest::addColumn<QStringList>("values"); // "<null>" appends a null
+    QTest::newRow("all equal") << QStringList{"a", "a", "a"};
+    QTest::newRow("change at the end") << QStringList{"a", "a", "a", "b"};
+    QTest::newRow("change then back") << QStringList{"xForce0", "xForce0", "xForce1", "xForce0", "xForce0"};
+    QTest::newRow("null breaks the run") << QStringList{"a", "a", "<null>", "a"};
+    QTest::newRow("null first") << QStringList{"<null>", "a", "a"};
+    QTest::newRow("empty strings") << QStringList{"", "", "", "x", ""};
+    QTest::newRow("empty after value") << QStringList{"a", "", "a"};
+    QTest::newRow("same length differs") << QStringList{"ab", "ab", "ac"};
+}
+
+void tst_ResultTable::uniformStringColumn()
+{
+    QFETCH(QStringList, values);
+    ResultColumn c("s", ColumnType::String);
+    const auto check = [&](qsizetype upTo) {
+        for (qsizetype i = 0; i < upTo; ++i) {
+            const bool null = values[i] == "<null>";
+            QCOMPARE(c.isNull(std::size_t(i)), null);
+            QCOMPARE(QString::fromStdString(std::string(c.stringAt(std::size_t(i)))), null ? QString() : values[i]);
+        }
+    };
+    for (qsizetype i = 0; i < values.size(); ++i) {
+        if (values[i] == "<null>")
+            c.appendNull();
+        else
+            c.appendString(values[i].toStdString());
+        QCOMPARE(c.size(), std::size_t(i + 1));
+        check(i + 1);
+    }
+    // Copies, appends and clear keep the values.
+    ResultColumn copy("s", ColumnType::String);
+    copy.appendColumn(c);
+    copy.appendColumn(c);
+    QCOMPARE(copy.size(), 2 * c.size());
+    for (std::size_t i = 0; i < c.size(); ++i) {
+        QCOMPARE(copy.stringAt(i), c.stringAt(i));
+        QCOMPARE(copy.stringAt(i + c.size()), c.stringAt(i));
+        QCOMPARE(copy.isNull(i + c.size()), c.isNull(i));
+    }
+    c.clear();
+    QCOMPARE(c.size(), 0u);
+    c.appendString("z");
+    c.appendString("y");
+    QCOMPARE(c.stringAt(0), std::string_view("z"));
+    QCOMPARE(c.stringAt(1), std::string_view("y"));
 }
 
 void tst_ResultTable::schemaAndLookup()
