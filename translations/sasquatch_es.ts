@@ -1376,4 +1376,240 @@
         <translation>No hay un perfil de conexión seleccionado.</translation>
     </message>
 </context>
+<context>
+    <name>sasquatch::UploadWindow</name>
+    <message>
+        <source> (unreadable)</source>
+        <translation> (ilegible)</translation>
+    </message>
+    <message>
+        <source>%1 acknowledged, %2 failed of %3</source>
+        <translation>%1 confirmados, %2 fallidos de %3</translation>
+    </message>
+    <message>
+        <source>%1 of %2 record(s) valid</source>
+        <translation>%1 de %2 registros válidos</translation>
+    </message>
+    <message>
+        <source>%1 record(s) not acknowledged: see the report; Retry failed sends exactly those.</source>
+        <translation>%1 registros sin confirmar: vea el informe; «Reintentar fallidos» envía exactamente esos.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %2, %n record(s)</source>
+        <translation><numerusform>%1 — %2, %n registro</numerusform><numerusform>%1 — %2, %n registros</numerusform></translation>
+    </message>
+    <message>
+        <source>%1: note: %2</source>
+        <translation>%1: nota: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) ready to send.</source>
+        <translation><numerusform>%n registro listo para enviar.</numerusform><numerusform>%n registros listos para enviar.</numerusform></translation>
+    </message>
+    <message>
+        <source>%v of %m</source>
+        <translation>%v de %m</translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n invalid</source>
+        <translation><numerusform>, %n no válido</numerusform><numerusform>, %n no válidos</numerusform></translation>
+    </message>
+    <message>
+        <source>&lt;namespace&gt;.&lt;name&gt; per record</source>
+        <translation>&lt;espacio de nombres&gt;.&lt;nombre&gt; por registro</translation>
+    </message>
+    <message>
+        <source>Add files…</source>
+        <translation>Añadir archivos…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Cannot save %1: %2</source>
+        <translation>No se puede guardar %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot send: %1</source>
+        <translation>No se puede enviar: %1</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Vaciar</translation>
+    </message>
+    <message>
+        <source>Confluent REST proxy (Avro)</source>
+        <translation>Proxy REST de Confluent (Avro)</translation>
+    </message>
+    <message>
+        <source>Drop lsst.verify jobs, analysis_tools metric records, CSV or line-protocol files here.</source>
+        <translation>Suelte aquí trabajos de lsst.verify, registros de métricas de analysis_tools, archivos CSV o de protocolo de línea.</translation>
+    </message>
+    <message>
+        <source>Dry run</source>
+        <translation>Simulación</translation>
+    </message>
+    <message>
+        <source>Dry run: nothing is sent. Target: %1
+</source>
+        <translation>Simulación: no se envía nada. Destino: %1
+</translation>
+    </message>
+    <message>
+        <source>Every record was acknowledged.</source>
+        <translation>Todos los registros fueron confirmados.</translation>
+    </message>
+    <message>
+        <source>InfluxDB (line protocol)</source>
+        <translation>InfluxDB (protocolo de línea)</translation>
+    </message>
+    <message>
+        <source>InfluxDB bucket</source>
+        <translation>Bucket de InfluxDB</translation>
+    </message>
+    <message>
+        <source>JSON (*.json);;Text (*.txt)</source>
+        <translation>JSON (*.json);;Texto (*.txt)</translation>
+    </message>
+    <message>
+        <source>Kafka brokers</source>
+        <translation>Brokers de Kafka</translation>
+    </message>
+    <message>
+        <source>Metric files</source>
+        <translation>Archivos de métricas</translation>
+    </message>
+    <message>
+        <source>Metric files (*.json *.csv *.lp *.txt);;All files (*)</source>
+        <translation>Archivos de métricas (*.json *.csv *.lp *.txt);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Namespace</source>
+        <translation>Espacio de nombres</translation>
+    </message>
+    <message>
+        <source>No files.</source>
+        <translation>Sin archivos.</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Vía</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Problemas</translation>
+    </message>
+    <message>
+        <source>Problems (%1)</source>
+        <translation>Problemas (%1)</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Perfil</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reading %n file(s)…</source>
+        <translation><numerusform>Leyendo %n archivo…</numerusform><numerusform>Leyendo %n archivos…</numerusform></translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Informe</translation>
+    </message>
+    <message>
+        <source>Report saved to %1</source>
+        <translation>Informe guardado en %1</translation>
+    </message>
+    <message>
+        <source>Retry failed</source>
+        <translation>Reintentar fallidos</translation>
+    </message>
+    <message>
+        <source>Save report…</source>
+        <translation>Guardar informe…</translation>
+    </message>
+    <message>
+        <source>Save upload report</source>
+        <translation>Guardar el informe de subida</translation>
+    </message>
+    <message>
+        <source>Send only the valid records (otherwise a file with an invalid record sends nothing)</source>
+        <translation>Enviar solo los registros válidos (si no, un archivo con un registro no válido no envía nada)</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Enviando…</translation>
+    </message>
+    <message>
+        <source>Strimzi Kafka bridge (JSON)</source>
+        <translation>Puente de Kafka de Strimzi (JSON)</translation>
+    </message>
+    <message>
+        <source>Target: %1
+
+</source>
+        <translation>Destino: %1
+
+</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Tópico</translation>
+    </message>
+    <message>
+        <source>Upload</source>
+        <translation>Subir</translation>
+    </message>
+    <message>
+        <source>Upload metrics</source>
+        <translation>Subir métricas</translation>
+    </message>
+    <message>
+        <source>
+… (%1 more bytes)
+</source>
+        <translation>
+… (%1 bytes más)
+</translation>
+    </message>
+    <message>
+        <source>database[/retention policy] or bucket; empty: the profile&apos;s</source>
+        <translation>base de datos[/política de retención] o bucket; vacío: el del perfil</translation>
+    </message>
+</context>
+<context>
+    <name>sasquatch::UploadPreviewModel</name>
+    <message>
+        <source>File</source>
+        <translation>Archivo</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Línea</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Tópico</translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>Hora (UTC)</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>listo</translation>
+    </message>
+    <message>
+        <source>held back</source>
+        <translation>retenido</translation>
+    </message>
+    <message>
+        <source>invalid</source>
+        <translation>no válido</translation>
+    </message>
+</context>
 </TS>
