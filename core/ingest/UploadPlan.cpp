@@ -117,10 +117,9 @@ void UploadPlan::validate()
                 if (f.value.isNull())
                     continue;
                 const Family family = familyOf(f.value);
-                const QString here = QStringLiteral("%1:%2").arg(file.path).arg(r.line);
                 auto it = fields.find(f.name);
                 if (it == fields.end()) {
-                    fields.insert(f.name, First{family, here});
+                    fields.insert(f.name, First{family, QStringLiteral("%1:%2").arg(file.path).arg(r.line)});
                 } else if (it->family != family) {
                     file.addProblem(r.line, 0,
                                     QStringLiteral("field \"%1\" of topic %2 is %3 here but %4 at %5 (one type per field)")
