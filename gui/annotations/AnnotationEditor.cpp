@@ -180,7 +180,10 @@ void AnnotationEditor::load(const Annotation &annotation)
 
 bool AnnotationEditor::setAnnotation(const Annotation &annotation)
 {
-    if (m_dirty && m_loaded && annotation.id != m_original.id) {
+    if (m_dirty && m_loaded) {
+        // The same one again (a list refresh): keep what is being typed.
+        if (annotation.id == m_original.id)
+            return true;
         m_status->setText(tr("Unsaved changes: save or revert them first."));
         return false;
     }

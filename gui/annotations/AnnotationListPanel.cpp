@@ -33,6 +33,9 @@ AnnotationListPanel::AnnotationListPanel(AnnotationController &controller, QWidg
     build();
     connect(&m_controller, &AnnotationController::changed, this, &AnnotationListPanel::reload);
     connect(&m_controller.service(), &AnnotationService::storeChanged, this, &AnnotationListPanel::reload);
+    connect(&m_controller.service(), &AnnotationService::storeFailed, this, [this](const Failure &failure) {
+        setStatus(tr("Annotations are not available: %1").arg(failure.message), true);
+    });
     connect(&m_controller, &AnnotationController::busyChanged, this, [this] {
         const bool busy = m_controller.isBusy();
         m_undo->setEnabled(!busy && m_controller.undoStack()->canUndo());
@@ -254,7 +257,8 @@ void AnnotationListPanel::reload()
         range.endNs = r.stopNs(0);
     }
     if (!m_controller.service().hasStore()) {
-        setStatus(tr("Not connected: annotations load once a server is chosen."));
+        if (m_controller.service().pending() == 0 && m_status->styleSheet().isEmpty())
+            setStatus(tr("Not connected: annotations load once a server is chosen."));
         return;
     }
     const quint64 generation = ++m_loadGeneration;
@@ -290,7 +294,7 @@ void AnnotationListPanel::applyFilters()
     if (!keep.isEmpty()) {
         const int row = m_model->rowOf(keep);
         if (row >= 0) {
-            m_view->selectRow(row);
+            m_view->setCurrentIndex(m_model->index(row, 0));
             m_pendingSelection.clear();
         }
     }
@@ -325,7 +329,7 @@ void AnnotationListPanel::select(const QString &id)
 {
     const int row = m_model->rowOf(id);
     if (row >= 0)
-        m_view->selectRow(row);
+        m_view->setCurrentIndex(m_model->index(row, 0)); // selects the row and tells the editor
     else
         m_pendingSelection = id;
 }

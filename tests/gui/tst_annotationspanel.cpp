@@ -172,11 +172,11 @@ private Q_SLOTS:
         selectText(QStringLiteral("M1M3 fault"));
         QCOMPARE(editor()->annotation().id, m_faultId);
         list()->deleteSelected();
-        QTRY_VERIFY(!m_store->find(m_faultId).ok());
+        QUndoStack *undo = m_panel->controller()->undoStack();
+        QTRY_COMPARE(undo->count(), 1);
+        QVERIFY(!m_store->find(m_faultId).ok());
         QTRY_COMPARE(rows(), 2);
         QVERIFY(!editor()->hasAnnotation()); // not left showing a deleted one
-        QUndoStack *undo = m_panel->controller()->undoStack();
-        QCOMPARE(undo->count(), 1);
         QVERIFY(undo->undoText().startsWith(QStringLiteral("Delete annotation")));
         undo->undo();
         QTRY_VERIFY(m_store->find(m_faultId).ok()); // back, with the same id
@@ -191,8 +191,9 @@ private Q_SLOTS:
     {
         selectText(QStringLiteral("M1M3 fault"));
         list()->deleteSelected();
-        QTRY_VERIFY(!m_store->find(m_faultId).ok());
         QUndoStack *undo = m_panel->controller()->undoStack();
+        QTRY_COMPARE(undo->count(), 1); // the store's answer is back on this thread
+        QVERIFY(!m_store->find(m_faultId).ok());
         QSignalSpy failed(m_panel->controller(), &AnnotationController::failed);
         m_store->setWriteFailure(Failure{QStringLiteral("HTTP 403 Forbidden: no write permission"), 403});
         undo->undo();
