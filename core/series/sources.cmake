@@ -2,6 +2,7 @@
 target_sources(sasquatch_core PRIVATE
   series/ColumnBuffer.h
   series/DecimatedColumn.h
+  series/LiveFieldSpec.h series/LiveFieldSpec.cpp
   series/LiveSeam.h series/LiveSeam.cpp
   series/LiveSession.h series/LiveSession.cpp
   series/Decimation.h series/Decimation.cpp
