@@ -94,6 +94,14 @@ void PlotWorkspace::applyDocument(const PlotDocument &document)
     m_sinceRecord.invalidate();
     m_viewSet = true;
     applyView(m_history.current());
+    // A relative range ("the past 10 minutes") moves with the clock: cursors saved with it
+    // would be off screen, so they come back at a third and two thirds of the view.
+    const TimeView &v = m_shared.view;
+    if (document.range.isRelative() && (m_shared.aNs < v.startNs || m_shared.bNs > v.stopNs)) {
+        m_shared.aNs = v.startNs + v.spanNs() / 3;
+        m_shared.bNs = v.startNs + v.spanNs() * 2 / 3;
+        updateReadout();
+    }
     reload();
 }
 

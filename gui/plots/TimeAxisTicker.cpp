@@ -25,8 +25,7 @@ void TimeAxisTicker::generate(const QCPRange &range, const QLocale &, QChar, int
             tickLabels->append(t.label);
     }
     if (subTicks && generated.size() >= 2) {
-        // Four sub-ticks between ticks (five for steps that are multiples of 5 read better
-        // with four; good enough as a visual grid).
+        // Four sub-ticks between two ticks: a light grid, not a reading aid.
         for (std::size_t i = 0; i + 1 < generated.size(); ++i) {
             const double a = nsToKey(generated[i].utcNs);
             const double b = nsToKey(generated[i + 1].utcNs);
