@@ -20,7 +20,10 @@ void UploadPreviewModel::setPlan(std::shared_ptr<const UploadPlan> plan)
     m_valueColumns.clear();
     m_problems.clear();
     m_rowOf.clear();
+    m_timeNames.clear();
     if (m_plan) {
+        for (const ReadResult &file : m_plan->files())
+            m_timeNames.push_back(file.format == IngestFormat::Csv ? file.columns.value(0) : QString());
         for (int i = 0; i < int(m_plan->records().size()); ++i) {
             const PlannedRecord &p = m_plan->records()[std::size_t(i)];
             m_rowOf.insert({p.file, std::int64_t(p.record)}, i);
@@ -29,7 +32,7 @@ void UploadPreviewModel::setPlan(std::shared_ptr<const UploadPlan> plan)
                 if (!m_valueColumns.contains(key))
                     m_valueColumns << key;
             for (const MetricField &f : r.fields)
-                if (!m_valueColumns.contains(f.name))
+                if (!m_valueColumns.contains(f.name) && f.name != m_timeNames[std::size_t(p.file)])
                     m_valueColumns << f.name;
         }
         for (int f = 0; f < int(m_plan->files().size()); ++f)
@@ -96,7 +99,14 @@ QString UploadPreviewModel::problemAt(int row, int column) const
         return m_problems.value({row, m_valueColumns.value(column - FirstValueColumn)});
     if (column == LineColumn || column == TopicColumn)
         return m_problems.value({row, QString()});
+    if (column == TimeColumn && !timeName(row).isEmpty())
+        return m_problems.value({row, timeName(row)});
     return {};
+}
+
+const QString &UploadPreviewModel::timeName(int row) const
+{
+    return m_timeNames[std::size_t(m_plan->records()[std::size_t(row)].file)];
 }
 
 bool UploadPreviewModel::isInvalid(const QModelIndex &index) const
@@ -154,7 +164,10 @@ QVariant UploadPreviewModel::data(const QModelIndex &index, int role) const
         return planned.topic >= 0 ? m_plan->topics()[std::size_t(planned.topic)].topic
                                   : UploadPlan::topicName(m_plan->options(), r.name);
     case TimeColumn:
-        return r.timeNs == 0 && !r.isValid() ? QString() : formatTimeText(r.timeNs, TimeScale::Utc);
+        if (!timeName(row).isEmpty())
+            if (const MetricField *bad = r.field(timeName(row)))
+                return bad->value.displayText(); // the text that is not a time, as written
+        return formatTimeText(r.timeNs, TimeScale::Utc);
     default: {
         const QString name = m_valueColumns.value(column - FirstValueColumn);
         for (const auto &[key, value] : r.identifiers)
@@ -162,7 +175,9 @@ QVariant UploadPreviewModel::data(const QModelIndex &index, int role) const
                 return value;
         if (const MetricField *f = r.field(name)) {
             const QString text = f->value.displayText();
-            return f->unit.isEmpty() ? text : text + u' ' + f->unit;
+            // A refused cell shows exactly what the file holds; valid values carry their unit.
+            const bool refused = m_problems.contains({row, name});
+            return f->unit.isEmpty() || refused ? text : text + u' ' + f->unit;
         }
         return {};
     }

@@ -39,10 +39,13 @@ public:
 
 private:
     QString problemAt(int row, int column) const;
+    const QString &timeName(int row) const;
 
     std::shared_ptr<const UploadPlan> m_plan;
     std::shared_ptr<const UploadLedger> m_ledger;
     QStringList m_valueColumns;
+    /// Per file, the CSV time column's name: a bad time is kept under it, shown in TimeColumn.
+    std::vector<QString> m_timeNames;
     /// (planned record, column name or empty for the record) → reasons
     QHash<QPair<int, QString>, QString> m_problems;
     QHash<QPair<int, std::int64_t>, int> m_rowOf;

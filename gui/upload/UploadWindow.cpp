@@ -78,7 +78,7 @@ void UploadWindow::buildUi()
     auto *hint = new QLabel(tr("Drop lsst.verify jobs, analysis_tools metric records, CSV or line-protocol files here."));
     hint->setWordWrap(true);
     m_files = new QListWidget;
-    m_files->setMaximumHeight(90);
+    m_files->setMaximumHeight(m_files->fontMetrics().height() * 4);
 
     m_model = new UploadPreviewModel(this);
     m_table = new QTableView;

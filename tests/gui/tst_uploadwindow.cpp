@@ -67,20 +67,22 @@ private Q_SLOTS:
 
         UploadPreviewModel *model = window.previewModel();
         QCOMPARE(model->rowCount(), 4);
-        // visit, band, PA1 after the fixed columns; the bad time is shown in its own "time" column.
-        int pa1 = -1, time = -1;
+        // visit, band, PA1 after the fixed columns; the bad time is shown as written in the time column.
+        int pa1 = -1;
+        const int time = UploadPreviewModel::TimeColumn;
         for (int c = 0; c < model->columnCount(); ++c) {
             if (model->headerData(c, Qt::Horizontal, Qt::DisplayRole).toString() == u"PA1")
                 pa1 = c;
-            if (model->headerData(c, Qt::Horizontal, Qt::DisplayRole).toString() == u"time")
-                time = c;
+            QVERIFY(model->headerData(c, Qt::Horizontal, Qt::DisplayRole).toString() != u"time");
         }
-        QVERIFY(pa1 > 0 && time > 0);
+        QVERIFY(pa1 > 0);
         QVERIFY(model->isInvalid(model->index(1, pa1)));
         QCOMPARE(model->data(model->index(1, pa1), Qt::ToolTipRole).toString(),
                  u"column \"PA1\" holds numbers (since line 2); \"abc\" is not a number"_qs);
         QVERIFY(model->data(model->index(1, pa1), Qt::BackgroundRole).isValid());
         QVERIFY(model->isInvalid(model->index(2, time)));
+        QCOMPARE(model->data(model->index(2, time), Qt::DisplayRole).toString(), u"2026-11-23T25:00:00Z"_qs);
+        QCOMPARE(model->data(model->index(3, time), Qt::DisplayRole).toString(), u"2026-11-23T03:03:00Z"_qs);
         QVERIFY(!model->isInvalid(model->index(0, pa1)));
         QCOMPARE(window.problemsList()->count(), 2);
         QCOMPARE(window.problemsList()->item(0)->text(),
