@@ -23,12 +23,12 @@ QString AnnotationPresetStore::defaultPath()
     return QFileInfo(ProfileStore::defaultPath()).absolutePath() + QStringLiteral("/annotation-filters.json");
 }
 
-Outcome<std::vector<AnnotationPreset>> AnnotationPresetStore::load() const
+Outcome<AnnotationPresetFile> AnnotationPresetStore::load() const
 {
-    std::vector<AnnotationPreset> presets;
+    AnnotationPresetFile out;
     QFile file(m_path);
     if (!file.exists())
-        return presets;
+        return out;
     if (!file.open(QIODevice::ReadOnly))
         return Failure{QStringLiteral("Cannot read %1: %2").arg(m_path, file.errorString())};
     QJsonParseError error;
@@ -43,20 +43,23 @@ Outcome<std::vector<AnnotationPreset>> AnnotationPresetStore::load() const
         if (preset.name.isEmpty())
             return Failure{QStringLiteral("%1: filter %2 has no name").arg(m_path).arg(i + 1)};
         preset.filter = AnnotationFilter::fromJson(o);
-        presets.push_back(std::move(preset));
+        out.presets.push_back(std::move(preset));
     }
-    return presets;
+    out.current = AnnotationFilter::fromJson(doc.object().value(QStringLiteral("current")).toObject());
+    return out;
 }
 
-Outcome<Done> AnnotationPresetStore::save(const std::vector<AnnotationPreset> &presets) const
+Outcome<Done> AnnotationPresetStore::save(const AnnotationPresetFile &content) const
 {
     QJsonArray filters;
-    for (const AnnotationPreset &p : presets) {
+    for (const AnnotationPreset &p : content.presets) {
         QJsonObject o = p.filter.toJson();
         o.insert(QStringLiteral("name"), p.name);
         filters.append(o);
     }
-    const QJsonObject root{{QStringLiteral("version"), 1}, {QStringLiteral("filters"), filters}};
+    const QJsonObject root{{QStringLiteral("version"), 1},
+                           {QStringLiteral("filters"), filters},
+                           {QStringLiteral("current"), content.current.toJson()}};
     if (!QDir().mkpath(QFileInfo(m_path).absolutePath()))
         return Failure{QStringLiteral("Cannot create the folder of %1").arg(m_path)};
     QSaveFile file(m_path);

@@ -18,9 +18,19 @@ struct AnnotationPreset
     bool operator==(const AnnotationPreset &) const = default;
 };
 
+/// What the annotation list keeps between sessions: its saved filters and the filter last in
+/// its boxes.
+struct AnnotationPresetFile
+{
+    std::vector<AnnotationPreset> presets;
+    AnnotationFilter current;
+    bool operator==(const AnnotationPresetFile &) const = default;
+};
+
 /// The annotation list's saved filters, as JSON beside the connection profiles
 /// (`<config>/sasquatch-browser/annotation-filters.json`):
-/// `{"version":1,"filters":[{"name":"M1M3","tags":{"csc":"MTM1M3"},"text":""}]}`.
+/// `{"version":1,"filters":[{"name":"M1M3","tags":{"csc":"MTM1M3"},"text":""}],
+///   "current":{"tags":{},"text":""}}`.
 /// Written through a temporary file renamed into place, so a crash never leaves half a file.
 class AnnotationPresetStore
 {
@@ -31,9 +41,10 @@ public:
     static QString defaultPath();
     const QString &filePath() const { return m_path; }
 
-    /// The presets; none (and no error) when the file does not exist yet. Errors name the file.
-    Outcome<std::vector<AnnotationPreset>> load() const;
-    Outcome<Done> save(const std::vector<AnnotationPreset> &presets) const;
+    /// The presets and the last filter; empty (and no error) when the file does not exist yet.
+    /// Errors name the file.
+    Outcome<AnnotationPresetFile> load() const;
+    Outcome<Done> save(const AnnotationPresetFile &file) const;
 
 private:
     QString m_path;

@@ -153,8 +153,15 @@ void AnnotationListPanel::build()
         reload();
     });
     connect(m_range, &TimeRangePicker::rangeChanged, this, &AnnotationListPanel::reload);
-    connect(m_text, &QLineEdit::textChanged, this, &AnnotationListPanel::applyFilters);
-    connect(m_tags, &QLineEdit::textChanged, this, &AnnotationListPanel::applyFilters);
+    // The boxes' filter is kept for the next session once typing pauses.
+    m_filterSettled = new QTimer(this);
+    m_filterSettled->setSingleShot(true);
+    m_filterSettled->setInterval(800);
+    connect(m_filterSettled, &QTimer::timeout, this, &AnnotationListPanel::presetsChanged);
+    for (QLineEdit *box : {m_text, m_tags}) {
+        connect(box, &QLineEdit::textChanged, this, &AnnotationListPanel::applyFilters);
+        connect(box, &QLineEdit::textEdited, m_filterSettled, qOverload<>(&QTimer::start));
+    }
     connect(m_presetCombo, &QComboBox::activated, this, [this](int index) {
         if (index > 0)
             applyPreset(m_presetCombo->itemText(index));

@@ -69,7 +69,7 @@ Q_SIGNALS:
     void annotationSelected(const sasquatch::Annotation &annotation);
     /// Show [startNs, endNs] in the plots (the annotation's time with some room around it).
     void jumpRequested(qint64 startNs, qint64 endNs);
-    /// The presets changed (saved or deleted): persist them.
+    /// The presets changed (saved or deleted), or the filter in the boxes settled: persist them.
     void presetsChanged();
 
 private:
@@ -104,6 +104,7 @@ private:
     QPushButton *m_cancel = nullptr;
     QTimer *m_progressDelay = nullptr;
     QTimer *m_reloadDelay = nullptr;
+    QTimer *m_filterSettled = nullptr;
 };
 
 } // namespace sasquatch

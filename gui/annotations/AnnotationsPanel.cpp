@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "gui/annotations/AnnotationsPanel.h"
 
+#include "core/annotations/TagListText.h"
 #include "gui/annotations/AnnotationController.h"
 #include "gui/annotations/AnnotationEditor.h"
 #include "gui/annotations/AnnotationListPanel.h"
@@ -30,12 +31,15 @@ AnnotationsPanel::AnnotationsPanel(AnnotationService &service, AnnotationPresetS
     // A deleted annotation must not stay in the editor as if it still existed.
     connect(m_controller, &AnnotationController::annotationRemoved, m_editor, &AnnotationEditor::clearIfShowing);
 
-    if (auto loaded = m_presetStore.load())
-        m_list->setPresets(std::move(loaded).value());
-    else
+    if (auto loaded = m_presetStore.load()) {
+        m_list->setPresets(loaded->presets);
+        m_list->setTextFilter(loaded->current.text);
+        m_list->setTagFilter(TagListText::format(loaded->current.tags));
+    } else {
         qWarning("%s", qPrintable(loaded.error()));
+    }
     connect(m_list, &AnnotationListPanel::presetsChanged, this, [this] {
-        if (auto saved = m_presetStore.save(m_list->presets()); !saved)
+        if (auto saved = m_presetStore.save({m_list->presets(), m_list->filter()}); !saved)
             qWarning("%s", qPrintable(saved.error()));
     });
 }

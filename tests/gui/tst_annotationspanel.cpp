@@ -234,6 +234,7 @@ private Q_SLOTS:
         QCOMPARE(int(other.list()->presets().size()), 2);
         QCOMPARE(other.list()->presets()[0].name, QStringLiteral("Dome"));
         QCOMPARE(other.list()->presets()[0].filter.tags.value(QStringLiteral("csc")), QStringLiteral("MTDome"));
+        QCOMPARE(other.list()->filter().text, QStringLiteral("m1m3")); // the boxes as they were left
         list()->applyPreset(QStringLiteral("Dome"));
         QCOMPARE(rows(), 1);
         QCOMPARE(list()->model()->annotations()[0].text, QStringLiteral("Dome opened"));
