@@ -7,6 +7,7 @@
 #include "core/parse/ParseError.h"
 #include "core/parse/ResultTableSink.h"
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -133,6 +134,7 @@ private:
     void handle(JsonTokenizer::Token token);
     void handleKey(std::string_view key);
     void handleRowValue(JsonTokenizer::Token token);
+    bool readNumberRow();
     void handleMemberValue(JsonTokenizer::Token token);
     void enter(Context context);
     void leave();
@@ -175,6 +177,10 @@ private:
     bool m_valuesStarted = false;
     std::uint64_t m_rowLine = 0;
     std::uint64_t m_rowColumn = 0;
+    // A row of numbers read in one go (JsonTokenizer::readNumberArray).
+    static constexpr std::size_t kFastRowValues = 32;
+    std::array<JsonNumber, kFastRowValues> m_rowNumbers;
+    std::array<std::string_view, kFastRowValues> m_rowTexts;
 
     bool m_finished = false;
     std::optional<ParseError> m_error;

@@ -195,6 +195,35 @@ JsonTokenizer::Token JsonTokenizer::next()
     }
 }
 
+int JsonTokenizer::readNumberArray(JsonNumber *numbers, std::string_view *texts, std::size_t capacity)
+{
+    if (m_failed || m_ended || m_partial != Partial::None || m_pos == m_end || *m_pos != '['
+        || (m_expect != Expect::Value && m_expect != Expect::ValueOrEnd) || m_depth == kMaxDepth)
+        return -1;
+    const char *p = m_pos + 1;
+    std::size_t count = 0;
+    for (;;) {
+        // Anything but a complete number followed by ',' or ']' is for next() to read.
+        if (p == m_end || count == capacity || (*p != '-' && (*p < '0' || *p > '9')))
+            return -1;
+        JsonNumber &number = numbers[count];
+        if (!readJsonNumber(p, m_end, m_final, number) || number.end == m_end
+            || static_cast<std::size_t>(number.end - p) > kMaxNumberChars)
+            return -1;
+        texts[count++] = std::string_view(p, static_cast<std::size_t>(number.end - p));
+        p = number.end;
+        if (*p == ']')
+            break;
+        if (*p != ',')
+            return -1;
+        ++p;
+    }
+    markToken(m_pos);
+    m_pos = p + 1;
+    afterValue(Token::ArrayEnd);
+    return static_cast<int>(count);
+}
+
 JsonTokenizer::Token JsonTokenizer::structural(char c)
 {
     ++m_pos;

@@ -68,6 +68,14 @@ public:
     /// Ready for a new stream (limits are kept).
     void reset();
 
+    /// Fast path for arrays of numbers (the rows of an InfluxQL `values` array). When the next
+    /// token is a `[` that opens an array of at most `capacity` numbers, written without
+    /// whitespace and complete in this chunk, reads the whole array: the numbers go to
+    /// `numbers` and their texts to `texts`, the tokenizer ends up exactly where it would be
+    /// after the array's `]` token (tokenLine()/tokenColumn() point at the `[`), and the count
+    /// is returned. Otherwise returns -1 and consumes nothing: read the array with next().
+    int readNumberArray(JsonNumber *numbers, std::string_view *texts, std::size_t capacity);
+
     /// Longest string accepted (decoded bytes); longer ones are an error.
     void setMaxStringBytes(std::size_t bytes) { m_maxStringBytes = bytes; }
 

@@ -137,6 +137,8 @@ private Q_SLOTS:
     void doublesRoundTrip();
     void decimalToDoubleAgreesWithFromChars();
     void resetAndLimits();
+    void numberArrays_data();
+    void numberArrays();
 };
 
 void tst_JsonTokenizer::tokens_data()
@@ -327,6 +329,82 @@ void tst_JsonTokenizer::resetAndLimits()
     const QByteArray huge = "[" + QByteArray(2000, '1') + "]";
     QCOMPARE(tokenize(huge, [] { return qsizetype(64); }), QStringLiteral("[ E L1 C2: number longer than 1024 characters"));
     QCOMPARE(tokenize(huge, [&] { return huge.size(); }), QStringLiteral("[ E L1 C2: number longer than 1024 characters"));
+}
+
+void tst_JsonTokenizer::numberArrays_data()
+{
+    // readNumberArray must be invisible: the tokens are those of next() alone, at every chunk
+    // boundary, and it declines (consuming nothing) whatever it does not handle.
+    QTest::addColumn<QByteArray>("input");
+    QTest::addColumn<int>("fastRowsInOneChunk");
+    QTest::newRow("influxql values") << QByteArray("{\"values\":[[1714521600000000821,-11718.75],[1,2e3],[-0,0.5]]}") << 3;
+    QTest::newRow("uint64 and big") << QByteArray("[[18446744073709551615,123456789012345678901234567890]]") << 1;
+    QTest::newRow("whitespace declines") << QByteArray("[ [1,2], [3 ,4],[5, 6],[7,8] ]") << 1;
+    QTest::newRow("strings and literals decline") << QByteArray("[[1,\"a\"],[true,1],[null],[1,2]]") << 1;
+    QTest::newRow("empty and nested decline") << QByteArray("[[],[[1]],[1,[2]],[1,2]]") << 2;
+    QTest::newRow("too many for capacity") << QByteArray("[[1,2,3,4,5],[1,2,3,4]]") << 1;
+    QTest::newRow("invalid numbers go to next()") << QByteArray("[[1,2],[01,2]]") << 1;
+    QTest::newRow("trailing comma goes to next()") << QByteArray("[[1,2,]]") << 0;
+    QTest::newRow("last element then comma") << QByteArray("[[1],[2],\n[3]]") << 2;
+    QTest::newRow("top level array") << QByteArray("[1,2] [3]") << 1;
+}
+
+void tst_JsonTokenizer::numberArrays()
+{
+    QFETCH(QByteArray, input);
+    QFETCH(int, fastRowsInOneChunk);
+    // Reads like tokenize(), but offers every position to readNumberArray first and writes
+    // what it read as the tokens next() would have given.
+    const auto read = [&input](qsizetype chunk, int &fastRows) -> QString {
+        JsonTokenizer t;
+        QStringList out;
+        fastRows = 0;
+        qsizetype pos = 0;
+        JsonNumber numbers[4];
+        std::string_view texts[4];
+        for (;;) {
+            if (pos < input.size()) {
+                const qsizetype n = std::min(chunk, input.size() - pos);
+                t.setInput(input.constData() + pos, static_cast<std::size_t>(n));
+                pos += n;
+            } else {
+                t.finishInput();
+            }
+            Token token = Token::NeedMore;
+            for (;;) {
+                if (const int n = t.readNumberArray(numbers, texts, 4); n >= 0) {
+                    ++fastRows;
+                    QStringList row{QStringLiteral("[")};
+                    for (int i = 0; i < n; ++i) {
+                        JsonTokenizer single;
+                        single.setInput(texts[i].data(), texts[i].size());
+                        single.finishInput();
+                        const Token number = single.next();
+                        if (number != Token::Number || single.numberKind() != numbers[i].kind)
+                            row << QStringLiteral("MISMATCH");
+                        row << describe(single, number);
+                    }
+                    out << row << QStringLiteral("]");
+                    continue;
+                }
+                token = t.next();
+                if (token == Token::NeedMore || token == Token::End || token == Token::Error)
+                    break;
+                out << describe(t, token);
+            }
+            if (token == Token::Error)
+                out << describe(t, token);
+            if (token != Token::NeedMore)
+                break;
+        }
+        return out.join(QLatin1Char(' '));
+    };
+    const QString expected = tokenize(input, [&input] { return input.size() + 1; });
+    int fastRows = 0;
+    QCOMPARE(read(input.size() + 1, fastRows), expected);
+    QCOMPARE(fastRows, fastRowsInOneChunk);
+    for (qsizetype chunk = 1; chunk <= input.size(); ++chunk)
+        QCOMPARE(read(chunk, fastRows), expected);
 }
 
 QTEST_GUILESS_MAIN(tst_JsonTokenizer)
