@@ -56,19 +56,26 @@ Counts countsOf(const UploadPlan &plan, const UploadLedger &ledger, int file)
 
 } // namespace
 
-QString UploadReport::text(const UploadPlan &plan, const UploadLedger &ledger, int maxRecordLines)
+QString UploadReport::text(const UploadPlan &plan, const UploadLedger &ledger, int maxRecordLines, bool dryRun)
 {
     QString out;
     for (std::size_t f = 0; f < plan.files().size(); ++f) {
         const ReadResult &file = plan.files()[f];
         const Counts c = countsOf(plan, ledger, int(f));
-        out += QStringLiteral("%1 (%2): %3 record(s): %4 acknowledged, %5 failed, %6 not sent")
-                   .arg(file.path, ingestFormatName(file.format))
-                   .arg(c.records)
-                   .arg(c.acknowledged)
-                   .arg(c.failed)
-                   .arg(c.heldBack);
-        if (c.pending > 0)
+        if (dryRun)
+            out += QStringLiteral("%1 (%2): %3 record(s): %4 would be sent, %5 would not")
+                       .arg(file.path, ingestFormatName(file.format))
+                       .arg(c.records)
+                       .arg(c.pending + c.failed)
+                       .arg(c.heldBack);
+        else
+            out += QStringLiteral("%1 (%2): %3 record(s): %4 acknowledged, %5 failed, %6 not sent")
+                       .arg(file.path, ingestFormatName(file.format))
+                       .arg(c.records)
+                       .arg(c.acknowledged)
+                       .arg(c.failed)
+                       .arg(c.heldBack);
+        if (c.pending > 0 && !dryRun)
             out += QStringLiteral(", %1 not yet sent").arg(c.pending);
         out += u'\n';
         for (const QString &m : file.messages())

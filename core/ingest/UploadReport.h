@@ -15,7 +15,8 @@ class UploadReport
 public:
     /// Per file: counts, then every problem (`file:line[:column]: reason`), notes, and each
     /// record that was not acknowledged with why (at most `maxRecordLines` per file; 0 = all).
-    static QString text(const UploadPlan &plan, const UploadLedger &ledger, int maxRecordLines = 20);
+    /// With `dryRun`, the counts say what would be sent and what would not.
+    static QString text(const UploadPlan &plan, const UploadLedger &ledger, int maxRecordLines = 20, bool dryRun = false);
     /// The same as JSON, every record included: {"target", "dryRun", "files": [{"path",
     /// "format", "records", "acknowledged", "failed", "notSent", "problems", "notes",
     /// "outcomes": [{"line", "topic", "fate", "partition", "offset", "reason"}]}]}.
