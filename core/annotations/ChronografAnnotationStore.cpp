@@ -72,43 +72,59 @@ std::int64_t ChronografAnnotationStore::nextModifiedNs()
 Outcome<std::vector<ChronografFormat::Row>> ChronografAnnotationStore::select(const QString &where,
                                                                                const CancelToken &cancel)
 {
-    // Tag keys first, in the same request: SELECT * mixes tags and fields, and only the tag
-    // keys tell which string columns are user tags.
-    const QString statements = QStringLiteral("SHOW TAG KEYS ON %1 FROM %2; SELECT * FROM %3 WHERE %4")
-                                   .arg(influxQlIdentifier(ChronografFormat::kDatabase),
-                                        influxQlIdentifier(ChronografFormat::kMeasurement), qualifiedMeasurement(), where);
+    // Two requests, not one with two statements: with the database missing, InfluxDB 1.x
+    // refuses a request holding a SELECT on it as a whole ("not executed"), while a lone
+    // SELECT says "database not found", which means no annotations yet.
     InfluxClient influx = client();
-    HttpRequest request = influx.makeRequest(HttpMethod::Get, QStringLiteral("/query"),
-                                             {{QStringLiteral("db"), ChronografFormat::kDatabase},
-                                              {QStringLiteral("epoch"), QStringLiteral("ns")},
-                                              {QStringLiteral("q"), statements}});
-    auto response = influx.perform(request, cancel);
-    if (!response)
-        return withContext(QStringLiteral("Reading annotations"), response.failure());
-    auto parsed = parseInfluxQlResponse(response->body);
-    if (!parsed)
-        return withContext(QStringLiteral("Reading annotations"), parsed.failure());
-    QSet<QString> tagKeys;
+    auto run = [&](const QString &statement) -> Outcome<std::vector<InfluxQlStatement>> {
+        HttpRequest request = influx.makeRequest(HttpMethod::Get, QStringLiteral("/query"),
+                                                 {{QStringLiteral("db"), ChronografFormat::kDatabase},
+                                                  {QStringLiteral("epoch"), QStringLiteral("ns")},
+                                                  {QStringLiteral("q"), statement}});
+        auto response = influx.perform(request, cancel);
+        if (!response)
+            return withContext(QStringLiteral("Reading annotations"), response.failure());
+        auto parsed = parseInfluxQlResponse(response->body);
+        if (!parsed)
+            return withContext(QStringLiteral("Reading annotations"), parsed.failure());
+        return parsed;
+    };
     std::vector<ChronografFormat::Row> rows;
-    for (const InfluxQlStatement &st : parsed.value()) {
+    auto selected = run(QStringLiteral("SELECT * FROM %1 WHERE %2").arg(qualifiedMeasurement(), where));
+    if (!selected)
+        return selected.failure();
+    std::vector<const InfluxQlSeries *> series;
+    for (const InfluxQlStatement &st : selected.value()) {
         if (!st.error.isEmpty()) {
-            // No chronograf database yet: no annotations, not an error.
             if (isDatabaseNotFound(st.error))
-                return rows;
+                return rows; // no chronograf database yet: no annotations, not an error
             return Failure{QStringLiteral("Reading annotations: InfluxDB: %1").arg(st.error)};
         }
-        for (const InfluxQlSeries &series : st.series) {
-            if (st.statementId == 0) {
-                for (const auto &row : series.rows)
-                    if (!row.empty())
-                        tagKeys.insert(row.front().toString());
-                continue;
-            }
-            auto read = ChronografFormat::readRows(series, tagKeys);
-            if (!read)
-                return read.failure();
-            rows.insert(rows.end(), read->begin(), read->end());
-        }
+        for (const InfluxQlSeries &s : st.series)
+            if (!s.rows.empty())
+                series.push_back(&s);
+    }
+    if (series.empty())
+        return rows;
+    // SELECT * mixes tags and fields; only the tag keys tell which string columns are user tags.
+    auto keys = run(QStringLiteral("SHOW TAG KEYS ON %1 FROM %2")
+                        .arg(influxQlIdentifier(ChronografFormat::kDatabase), influxQlIdentifier(ChronografFormat::kMeasurement)));
+    if (!keys)
+        return keys.failure();
+    QSet<QString> tagKeys;
+    for (const InfluxQlStatement &st : keys.value()) {
+        if (!st.error.isEmpty())
+            return Failure{QStringLiteral("Reading annotations' tag keys: InfluxDB: %1").arg(st.error)};
+        for (const InfluxQlSeries &s : st.series)
+            for (const auto &row : s.rows)
+                if (!row.empty())
+                    tagKeys.insert(row.front().toString());
+    }
+    for (const InfluxQlSeries *s : series) {
+        auto read = ChronografFormat::readRows(*s, tagKeys);
+        if (!read)
+            return read.failure();
+        rows.insert(rows.end(), read->begin(), read->end());
     }
     return rows;
 }

@@ -144,24 +144,43 @@ private Q_SLOTS:
 
     void missingDatabaseListsNothing()
     {
+        // What influxd 1.6.7 answers for a lone SELECT on a database that does not exist.
         m_server->on("GET", QStringLiteral("/query"),
-                     ContractResponse::json(200, "{\"results\":[{\"statement_id\":0,\"error\":\"database not found: chronograf\"},"
-                                                 "{\"statement_id\":1,\"error\":\"database not found: chronograf\"}]}"));
+                     ContractResponse::json(200, "{\"results\":[{\"statement_id\":0,\"error\":\"database not found: chronograf\"}]}"));
         auto listed = store().list({});
         QVERIFY2(listed.ok(), qPrintable(listed.error()));
         QVERIFY(listed->empty());
+        QCOMPARE(m_server->requestCount(), 1); // no tag keys asked for when there are no rows
         const ContractRequest q = m_server->requests().front();
         QCOMPARE(q.queryValue(QStringLiteral("epoch")), std::optional<QString>(QStringLiteral("ns")));
         QCOMPARE(q.queryValue(QStringLiteral("q")),
-                 std::optional<QString>(QStringLiteral("SHOW TAG KEYS ON \"chronograf\" FROM \"annotations\"; "
-                                                       "SELECT * FROM \"chronograf\".\"autogen\".\"annotations\" "
+                 std::optional<QString>(QStringLiteral("SELECT * FROM \"chronograf\".\"autogen\".\"annotations\" "
                                                        "WHERE \"deleted\" = false")));
+    }
+
+    void readsTagKeysSeparately()
+    {
+        m_server->on("GET", QStringLiteral("/query"), [](const ContractRequest &r) {
+            const QString q = r.queryValue(QStringLiteral("q")).value_or(QString());
+            if (q.startsWith(QStringLiteral("SHOW TAG KEYS")))
+                return ContractResponse::json(200, "{\"results\":[{\"statement_id\":0,\"series\":[{\"name\":\"annotations\","
+                                                   "\"columns\":[\"tagKey\"],\"values\":[[\"csc\"],[\"id\"]]}]}]}");
+            return ContractResponse::json(200, "{\"results\":[{\"statement_id\":0,\"series\":[{\"name\":\"annotations\","
+                                               "\"columns\":[\"time\",\"color\",\"csc\",\"deleted\",\"id\",\"modified_time_ns\","
+                                               "\"start_time\",\"text\"],\"values\":[[20,\"#ffffff\",\"MTM1M3\",false,\"a\",1,10,\"x\"]]}]}]}");
+        });
+        auto listed = store().list({});
+        QVERIFY2(listed.ok(), qPrintable(listed.error()));
+        QCOMPARE(int(listed->size()), 1);
+        QCOMPARE(listed->front().tags, (QMap<QString, QString>{{QStringLiteral("csc"), QStringLiteral("MTM1M3")}}));
+        QCOMPARE(listed->front().color, QStringLiteral("#ffffff"));
+        QCOMPARE(m_server->requestCount(), 2);
     }
 
     void otherStatementErrorsFail()
     {
         m_server->on("GET", QStringLiteral("/query"),
-                     ContractResponse::json(200, "{\"results\":[{\"statement_id\":0},{\"statement_id\":1,\"error\":\"max-select-point limit exceeded\"}]}"));
+                     ContractResponse::json(200, "{\"results\":[{\"statement_id\":0,\"error\":\"max-select-point limit exceeded\"}]}"));
         auto listed = store().list({});
         QVERIFY(!listed.ok());
         QVERIFY2(listed.error().contains(QStringLiteral("max-select-point")), qPrintable(listed.error()));

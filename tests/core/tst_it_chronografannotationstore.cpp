@@ -130,6 +130,22 @@ private Q_SLOTS:
         dropConflictShards(); // left by a run that stopped half-way
     }
 
+    void listsNothingWhileTheDatabaseIsMissing()
+    {
+        // Only a fresh fixture has no chronograf database (the CLI test may have made it).
+        auto c = influx();
+        auto dbs = c.influxQl(QStringLiteral("SHOW DATABASES"), {});
+        QVERIFY2(dbs.ok(), qPrintable(dbs.error()));
+        for (const auto &s : dbs->front().series)
+            for (const auto &row : s.rows)
+                if (row.front().toString() == u"chronograf")
+                    QSKIP("the chronograf database exists already");
+        auto listed = store().list(runFilter(m_day, m_day + kHour));
+        QVERIFY2(listed.ok(), qPrintable(listed.error()));
+        QVERIFY(listed->empty());
+        QVERIFY(!store().find(QStringLiteral("no-such-id")).ok());
+    }
+
     void createsAndFinds()
     {
         auto s = store();
