@@ -2,13 +2,24 @@
 #include "gui/live/LiveCatalogBinding.h"
 
 #include "gui/app/ConnectionController.h"
+#include "core/catalog/TopicTreeModel.h"
 #include "gui/live/LivePanel.h"
+#include "gui/topics/TopicBrowser.h"
 
 namespace sasquatch {
 
-LiveCatalogBinding::LiveCatalogBinding(LivePanel &live, ConnectionController &controller, QObject *parent)
+LiveCatalogBinding::LiveCatalogBinding(LivePanel &live, ConnectionController &controller, TopicBrowser *topics,
+                                       QObject *parent)
     : QObject(parent), m_live(live), m_controller(controller)
 {
+    if (topics) {
+        m_live.setUnitLookup([topics](const QString &topic, const QString &field) {
+            for (const FieldInfo &f : topics->model().fieldsOf(topic))
+                if (f.name == field)
+                    return f.unit;
+            return QString();
+        });
+    }
     connect(&controller, &ConnectionController::activeProfileChanged, this, &LiveCatalogBinding::onActiveProfile);
     if (!controller.activeProfile().isEmpty())
         onActiveProfile(controller.activeProfile());

@@ -10,12 +10,13 @@ class LivePanel;
 class TopicBrowser;
 
 /// Connects the live panel to the window so that MainWindow only creates it: the active
-/// profile with its InfluxDB secret and Kafka password, read from the secret store.
+/// profile with its InfluxDB secret and Kafka password, read from the secret store, and the
+/// topic tree's units for fields dropped without one.
 class LiveCatalogBinding : public QObject
 {
     Q_OBJECT
 public:
-    LiveCatalogBinding(LivePanel &live, ConnectionController &controller, QObject *parent = nullptr);
+    LiveCatalogBinding(LivePanel &live, ConnectionController &controller, TopicBrowser *topics, QObject *parent = nullptr);
 
 private:
     void onActiveProfile(const QString &name);

@@ -95,8 +95,9 @@ LivePanel::LivePanel(std::shared_ptr<HttpTransport> http, QWidget *parent) : QWi
     split->addWidget(m_array);
     split->addWidget(m_status);
     split->setStretchFactor(0, 5);
-    split->setStretchFactor(1, 3);
+    split->setStretchFactor(1, 4);
     split->setStretchFactor(2, 1);
+    split->setSizes({500, 380, 90});
     layout->addWidget(split, 1);
 
     m_arrayTimer.setSingleShot(true);
@@ -200,7 +201,7 @@ void LivePanel::addFields(const std::map<QString, QStringList> &fields)
                 continue;
             if (!panel)
                 panel = m_plots->addPanel();
-            const QString unit = m_units.count(topic + u'\n' + f) ? m_units[topic + u'\n' + f] : QString();
+            const QString unit = unitOf(topic, f);
             m_plots->addLiveSeries(SeriesKey{topic.toStdString(), f.toStdString(), {}}, unit, panel);
         }
     }
@@ -368,14 +369,35 @@ void LivePanel::showArray(const QString &choice)
         for (const QString &f : names) {
             if (arrayBase(f) == base) {
                 ++count;
-                if (unit.isEmpty() && m_units.count(topic + u'\n' + f))
-                    unit = m_units[topic + u'\n' + f];
+                if (unit.isEmpty())
+                    unit = unitOf(topic, f);
             }
         }
         m_array->setArray(m_plots->store(), topic, base, count, unit);
         refreshArray();
         return;
     }
+}
+
+QString LivePanel::unitOf(const QString &topic, const QString &field) const
+{
+    if (const auto it = m_units.find(topic + u'\n' + field); it != m_units.end())
+        return it->second;
+    if (m_unitLookup) {
+        if (QString unit = m_unitLookup(topic, field); !unit.isEmpty())
+            return unit;
+    }
+    if (m_profile.name == QLatin1String(kDemoProfileName)) {
+        if (const DemoTopic *t = DemoCatalog::instance().topic(topic)) {
+            const QString base = arrayBase(field);
+            const DemoField *f = t->field(base.isEmpty() ? field : base);
+            if (!f && !base.isEmpty())
+                f = t->field(field);
+            if (f)
+                return f->units;
+        }
+    }
+    return {};
 }
 
 void LivePanel::watchPanels()

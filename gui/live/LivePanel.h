@@ -9,6 +9,7 @@
 #include <QTimer>
 #include <QWidget>
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <vector>
@@ -50,6 +51,12 @@ public:
     void setConnection(const ConnectionProfile &profile, const QString &influxSecret, const QString &kafkaPassword);
     /// Replaces the schema source chosen by setConnection() (tests).
     void setSchemaSource(std::shared_ptr<SchemaSource> schemas);
+    /// Where units come from for fields given without one (the catalog); returns an empty
+    /// string when unknown. The local demo also knows its catalog's units.
+    void setUnitLookup(std::function<QString(const QString &topic, const QString &field)> lookup)
+    {
+        m_unitLookup = std::move(lookup);
+    }
 
     /// Adds fields (flattened names) to tail; restarts a running tail so they get history too.
     void addFields(const std::vector<DraggedField> &fields);
@@ -89,6 +96,7 @@ private:
     void updateArrayChoices();
     void showArray(const QString &choice);
     void watchPanels();
+    QString unitOf(const QString &topic, const QString &field) const;
 
     std::shared_ptr<HttpTransport> m_http;
     LiveSession *m_session = nullptr;
@@ -108,6 +116,7 @@ private:
     bool m_schemasOverridden = false;
     std::map<QString, QStringList> m_fields;
     std::map<QString, QString> m_units; ///< "topic\nfield" -> unit
+    std::function<QString(const QString &, const QString &)> m_unitLookup;
     State m_state = State::Stopped;
     bool m_startPending = false;
     int m_redraws = 0;
