@@ -1335,6 +1335,186 @@
     </message>
 </context>
 <context>
+    <name>LiveArrayView</name>
+    <message>
+        <source>Array view: drop array elements (e.g. zForce0 … zForce155) on the live panel</source>
+        <translation>Vista de arreglo: suelte elementos de un arreglo (p. ej. zForce0 … zForce155) en el panel en vivo</translation>
+    </message>
+    <message>
+        <source>seconds before the newest sample</source>
+        <translation>segundos antes de la muestra más reciente</translation>
+    </message>
+    <message>
+        <source>element index</source>
+        <translation>índice del elemento</translation>
+    </message>
+    <message>
+        <source>%1 %2[%3], %4: index × time and the newest vector</source>
+        <translation>%1 %2[%3], %4: índice × tiempo y el vector más reciente</translation>
+    </message>
+    <message>
+        <source>no unit</source>
+        <translation>sin unidad</translation>
+    </message>
+</context>
+<context>
+    <name>LivePanel</name>
+    <message>
+        <source>Start</source>
+        <translation>Iniciar</translation>
+    </message>
+    <message>
+        <source>Backfill the window from InfluxDB, then tail Kafka</source>
+        <translation>Cargar la ventana desde InfluxDB y luego seguir Kafka</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pausar</translation>
+    </message>
+    <message>
+        <source>Freeze the view; data keeps arriving</source>
+        <translation>Congelar la vista; los datos siguen llegando</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Detener</translation>
+    </message>
+    <message>
+        <source> Window </source>
+        <translation> Ventana </translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>History loaded at start and kept while live (ring buffer)</source>
+        <translation>Historial cargado al iniciar y conservado en vivo (búfer circular)</translation>
+    </message>
+    <message>
+        <source> Array </source>
+        <translation> Arreglo </translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Vaciar</translation>
+    </message>
+    <message>
+        <source>Remove every live field</source>
+        <translation>Quitar todos los campos en vivo</translation>
+    </message>
+    <message>
+        <source>Kafka: %1 %2</source>
+        <translation>Kafka: %1 %2</translation>
+    </message>
+    <message>
+        <source>Drop topics or fields from the topic tree on the live panel first.</source>
+        <translation>Primero suelte tópicos o campos del árbol de tópicos en el panel en vivo.</translation>
+    </message>
+    <message>
+        <source>Live tail: %1</source>
+        <translation>Seguimiento en vivo: %1</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Reanudar</translation>
+    </message>
+    <message>
+        <source>Drop fields from the topic tree here</source>
+        <translation>Suelte aquí campos del árbol de tópicos</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Detenido</translation>
+    </message>
+    <message>
+        <source>Live · Kafka %1</source>
+        <translation>En vivo · Kafka %1</translation>
+    </message>
+    <message>
+        <source>Paused · data keeps arriving</source>
+        <translation>En pausa · los datos siguen llegando</translation>
+    </message>
+</context>
+<context>
+    <name>LiveSession</name>
+    <message>
+        <source>History of %1: %2</source>
+        <translation>Historial de %1: %2</translation>
+    </message>
+    <message>
+        <source>Nothing to tail: drop topics or fields on the live panel first.</source>
+        <translation>Nada que seguir: primero suelte tópicos o campos en el panel en vivo.</translation>
+    </message>
+    <message>
+        <source>Live data of %1: %2</source>
+        <translation>Datos en vivo de %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>LiveStatusTable</name>
+    <message>
+        <source>Topic</source>
+        <translation>Tópico</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Messages/s</source>
+        <translation>Mensajes/s</translation>
+    </message>
+    <message>
+        <source>Lag</source>
+        <translation>Retraso</translation>
+    </message>
+    <message>
+        <source>Last message</source>
+        <translation>Último mensaje</translation>
+    </message>
+    <message>
+        <source>Decode errors</source>
+        <translation>Errores de decodificación</translation>
+    </message>
+    <message>
+        <source>History rows</source>
+        <translation>Filas de historial</translation>
+    </message>
+    <message>
+        <source>Seam (overlap / dup / late)</source>
+        <translation>Unión (solape / dup. / tardías)</translation>
+    </message>
+    <message>
+        <source>waiting for history</source>
+        <translation>esperando el historial</translation>
+    </message>
+    <message>
+        <source>loading history</source>
+        <translation>cargando el historial</translation>
+    </message>
+    <message>
+        <source>live</source>
+        <translation>en vivo</translation>
+    </message>
+    <message>
+        <source>%1 s ago</source>
+        <translation>hace %1 s</translation>
+    </message>
+    <message>
+        <source>%1 min ago</source>
+        <translation>hace %1 min</translation>
+    </message>
+    <message>
+        <source>live (history failed)</source>
+        <translation>en vivo (falló el historial)</translation>
+    </message>
+    <message>
+        <source>%1 + %2 gap</source>
+        <translation>%1 + %2 del hueco</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Start on the embedded demo stack.</source>
@@ -1367,6 +1547,10 @@
     <message>
         <source>Demo history ready: %L1 values in %2 s</source>
         <translation>Historial de demostración listo: %L1 valores en %2 s</translation>
+    </message>
+    <message>
+        <source>Tail these fields live, with history before them: TOPIC:FIELD[,FIELD...][;TOPIC:...], NAME[N] for an array&apos;s N elements (with --demo: once its history is in).</source>
+        <translation>Seguir estos campos en vivo, con su historial antes: TÓPICO:CAMPO[,CAMPO...][;TÓPICO:...], NOMBRE[N] para los N elementos de un arreglo (con --demo: cuando su historial esté cargado).</translation>
     </message>
 </context>
 <context>
