@@ -5,6 +5,8 @@
 #include "core/http/CurlTransport.h"
 #include "core/http/UrlBuilder.h"
 #include "gui/app/ConnectionController.h"
+#include "gui/live/LiveCatalogBinding.h"
+#include "gui/live/LivePanel.h"
 #include "gui/annotations/AnnotationsDock.h"
 #include "gui/dialogs/CreateBucketDialog.h"
 #include "gui/dialogs/ProfileDialog.h"
@@ -22,6 +24,7 @@
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDockWidget>
+#include <QTabWidget>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -99,7 +102,14 @@ void MainWindow::buildPanels()
     new PlotCatalogBinding(*m_plots, m_controller, m_topics, m_buckets, m_plots);
     auto *central = new QSplitter(Qt::Vertical);
     central->setObjectName(QStringLiteral("plotQuerySplitter"));
-    central->addWidget(m_plots);
+    // The live tail shares the plots' place, as a second tab (gui/live/LivePanel).
+    m_plotTabs = new QTabWidget;
+    m_plotTabs->addTab(m_plots, tr("Plots"));
+    m_live = new LivePanel(std::make_shared<CurlTransport>());
+    new LiveCatalogBinding(*m_live, m_controller, m_topics, m_live);
+    connect(m_live, &LivePanel::message, this, &MainWindow::showMessage);
+    m_plotTabs->addTab(m_live, tr("Live"));
+    central->addWidget(m_plotTabs);
     central->addWidget(takeCentralWidget());
     central->setStretchFactor(0, 3);
     central->setStretchFactor(1, 2);
@@ -364,6 +374,11 @@ void MainWindow::closeEvent(QCloseEvent *event)
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
     event->accept();
+}
+
+void MainWindow::showLivePanel()
+{
+    m_plotTabs->setCurrentWidget(m_live);
 }
 
 } // namespace sasquatch

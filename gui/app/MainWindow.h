@@ -8,11 +8,13 @@
 class QComboBox;
 class QLabel;
 class QProgressBar;
+class QTabWidget;
 class QToolButton;
 
 namespace sasquatch {
 
 class BucketBrowser;
+class LivePanel;
 class ConnectionController;
 class PlotWorkspace;
 class PlotWorkspaceFiles;
@@ -37,6 +39,9 @@ public:
     /// The plot panels (gui/plots/PlotWorkspace) and their files (save/open/recent).
     PlotWorkspace *plotWorkspace() const { return m_plots; }
     PlotWorkspaceFiles *plotFiles() const { return m_plotFiles; }
+    LivePanel *livePanel() const { return m_live; }
+    /// Brings the live panel's tab to the front.
+    void showLivePanel();
 
     /// Shows demo start-up progress in the status bar (fraction < 0 hides it).
     void showBackgroundProgress(double fraction, const QString &text);
@@ -77,6 +82,8 @@ private:
     QueryWorkspace *m_query = nullptr;
     PlotWorkspace *m_plots = nullptr;
     PlotWorkspaceFiles *m_plotFiles = nullptr;
+    QTabWidget *m_plotTabs = nullptr;
+    LivePanel *m_live = nullptr;
     BucketInfo m_bucket;
     ApiFlavour m_flavour = ApiFlavour::V1;
     bool m_painted = false;
