@@ -22,6 +22,7 @@
 #include <QListWidget>
 #include <QMimeData>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSaveFile>
@@ -328,14 +329,11 @@ void UploadWindow::startUpload()
     if (!m_plan || m_session->isBusy())
         return;
     UploadConnection c = connection();
-    const auto go = [this, c](const QString &influxSecret, const QString &kafkaPassword) {
-        UploadConnection withSecrets = c;
-        withSecrets.influxSecret = influxSecret;
-        withSecrets.kafkaPassword = kafkaPassword;
-        m_model->setLedger(nullptr);
-        m_counts->setText(tr("Sending…"));
-        m_session->upload(m_plan, m_ledger, withSecrets);
-        updateButtons();
+    // The secret store answers later; the window may be closed by then.
+    const auto go = [self = QPointer<UploadWindow>(this), c](const QString &influxSecret, const QString &kafkaPassword) {
+        if (!self)
+            return;
+        self->send(c, influxSecret, kafkaPassword);
     };
     // Secrets come from the store asynchronously; the REST proxy and bridge need none.
     if (c.via == UploadVia::Influx && m_secrets) {
@@ -348,6 +346,18 @@ void UploadWindow::startUpload()
     } else {
         go(QString(), QString());
     }
+}
+
+void UploadWindow::send(UploadConnection c, const QString &influxSecret, const QString &kafkaPassword)
+{
+    if (m_session->isBusy())
+        return;
+    c.influxSecret = influxSecret;
+    c.kafkaPassword = kafkaPassword;
+    m_model->setLedger(nullptr);
+    m_counts->setText(tr("Sending…"));
+    m_session->upload(m_plan, m_ledger, c);
+    updateButtons();
 }
 
 void UploadWindow::onProgress(const UploadProgress &progress)

@@ -81,6 +81,7 @@ private:
     void replan();
     void showDryRun();
     void startUpload();
+    void send(UploadConnection connection, const QString &influxSecret, const QString &kafkaPassword);
     void onProgress(const UploadProgress &progress);
     void onFinished(const QString &target);
     void saveReport();

@@ -10,6 +10,7 @@
 #include <QAbstractItemModelTester>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -109,6 +110,44 @@ private Q_SLOTS:
         const QJsonObject report = QJsonDocument::fromJson(window.reportJson()).object();
         QCOMPARE(report.value("files").toArray()[0].toObject().value("acknowledged").toInt(), 2);
         QVERIFY(!window.uploadButton()->isEnabled() || window.ledger()->failed() == 0);
+    }
+
+    void cancelStopsASlowUpload()
+    {
+        ContractHttpServer bridge;
+        QVERIFY(bridge.start().ok());
+        ContractResponse slow = ContractResponse::json(200, R"({"offsets":[{"partition":0,"offset":1}]})");
+        slow.delayBeforeHeaders = std::chrono::milliseconds(5000);
+        bridge.on("POST", "/topics/lsst.dm.slow", slow);
+        QTemporaryDir dir;
+        const QString csv = dir.filePath("slow.csv");
+        {
+            QFile f(csv);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("time,PA1\n1795000000,1.5\n");
+        }
+        ConnectionProfile profile;
+        profile.name = QStringLiteral("test");
+        profile.influxUrl = QStringLiteral("http://127.0.0.1:1");
+        profile.kafkaBridgeUrl = bridge.baseUrl();
+        UploadWindow window({profile}, {}, std::make_shared<CurlTransport>());
+        QSignalSpy ready(&window, &UploadWindow::filesReady);
+        window.addFiles({csv});
+        QVERIFY(ready.wait(10000));
+        window.pathCombo()->setCurrentIndex(1);
+        QSignalSpy done(&window, &UploadWindow::uploadFinished);
+        QElapsedTimer timer;
+        timer.start();
+        QTest::mouseClick(window.uploadButton(), Qt::LeftButton);
+        QVERIFY(window.isBusy());
+        QVERIFY(bridge.waitForRequests(1, std::chrono::milliseconds(5000)));
+        for (QPushButton *b : window.findChildren<QPushButton *>())
+            if (b->text() == u"Cancel")
+                QTest::mouseClick(b, Qt::LeftButton);
+        QVERIFY(done.wait(3000));
+        QVERIFY2(timer.elapsed() < 4000, "cancel must not wait for the server");
+        QCOMPARE(window.ledger()->failed(), qsizetype(1));
+        QVERIFY(window.reportView()->toPlainText().contains(u"1 failed"));
     }
 };
 
