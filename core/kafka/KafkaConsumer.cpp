@@ -132,6 +132,9 @@ struct KafkaConsumer::Impl
             {"security.protocol", protocol},
             // A live view wants messages as soon as they exist, not in large fetches.
             {"fetch.wait.max.ms", "20"},
+            // After an empty or failed fetch librdkafka waits this long before the next one
+            // (500 ms by default): a live view would show that as lag.
+            {"fetch.error.backoff.ms", "20"},
             {"statistics.interval.ms", std::to_string(std::max<long long>(100, config.statsInterval.count()))},
             {"reconnect.backoff.ms", "100"},
             {"reconnect.backoff.max.ms", "2000"},
@@ -355,10 +358,18 @@ struct KafkaConsumer::Impl
         windowStart = lastStats;
         std::vector<rd_kafka_message_t *> messages(kPollBatch);
         while (!stopFlag) {
-            const auto n = rd_kafka_consume_batch_queue(queue, 50, messages.data(), messages.size());
+            // consume_batch_queue waits until the batch is FULL or the timeout passes, so it is
+            // only asked for what is already there; when nothing is, one message is awaited.
+            const auto n = rd_kafka_consume_batch_queue(queue, 0, messages.data(), messages.size());
             for (ssize_t i = 0; i < n; ++i) {
                 handle(messages[std::size_t(i)]);
                 rd_kafka_message_destroy(messages[std::size_t(i)]);
+            }
+            if (n <= 0) {
+                if (rd_kafka_message_t *m = rd_kafka_consume_queue(queue, 20)) {
+                    handle(m);
+                    rd_kafka_message_destroy(m);
+                }
             }
             const auto now = Clock::now();
             if (decoder.pendingRows() >= kFlushRows || (now - lastFlush >= config.batchInterval)) {
