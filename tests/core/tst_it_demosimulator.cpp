@@ -12,6 +12,7 @@
 #include "core/demo/DemoM1M3ForceModel.h"
 #include "core/demo/DemoMockCluster.h"
 #include "core/demo/DemoPointWriter.h"
+#include "core/demo/DemoStack.h"
 #include "core/demo/DemoTelemetrySimulator.h"
 #include "core/http/CurlTransport.h"
 #include "core/http/UrlBuilder.h"
@@ -21,6 +22,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSignalSpy>
 #include <QTest>
 
 #include <avro.h>
@@ -43,8 +45,9 @@ struct Message
 };
 
 /// Every message of `topics` from the beginning: at least `expected`, then until the topics
-/// are quiet for a second (20 s at most).
-std::vector<Message> consumeAll(const QString &bootstrap, const QStringList &topics, std::int64_t expected)
+/// are quiet for a second (20 s at most), or only `expected` with stopAtExpected.
+std::vector<Message> consumeAll(const QString &bootstrap, const QStringList &topics, std::int64_t expected,
+                                bool stopAtExpected = false)
 {
     char errstr[512];
     rd_kafka_conf_t *conf = rd_kafka_conf_new();
@@ -61,7 +64,7 @@ std::vector<Message> consumeAll(const QString &bootstrap, const QStringList &top
     rd_kafka_assign(rk, parts);
     rd_kafka_topic_partition_list_destroy(parts);
     std::vector<Message> out;
-    const std::int64_t deadline = QDateTime::currentMSecsSinceEpoch() + 20'000;
+    std::int64_t deadline = QDateTime::currentMSecsSinceEpoch() + 20'000;
     std::int64_t lastMessage = QDateTime::currentMSecsSinceEpoch();
     while (QDateTime::currentMSecsSinceEpoch() < deadline) {
         rd_kafka_message_t *m = rd_kafka_consumer_poll(rk, 100);
@@ -72,6 +75,8 @@ std::vector<Message> consumeAll(const QString &bootstrap, const QStringList &top
             continue;
         }
         lastMessage = now;
+        if (stopAtExpected && std::int64_t(out.size()) >= expected)
+            deadline = now;
         if (m->err == RD_KAFKA_RESP_ERR_NO_ERROR) {
             rd_kafka_timestamp_type_t type;
             out.push_back({rd_kafka_topic_name(m->rkt), QByteArray(static_cast<const char *>(m->payload), int(m->len)),
@@ -208,6 +213,7 @@ private Q_SLOTS:
     void lineReaderRejectsBadLines_data();
     void lineReaderRejectsBadLines();
     void publishesToKafkaAndInflux();
+    void demoStackPublishesLiveAfterTheHistory();
 };
 
 void tst_DemoSimulator::schemaCarriesUnitsAndDescriptions()
@@ -434,6 +440,32 @@ void tst_DemoSimulator::publishesToKafkaAndInflux()
         QCOMPARE(float(row.at(1).toDouble()), float(it->second));
     }
     QVERIFY(admin.execute(QStringLiteral("DROP DATABASE ") + database));
+}
+
+void tst_DemoSimulator::demoStackPublishesLiveAfterTheHistory()
+{
+    DemoStack stack;
+    stack.setStorage(DemoStorage::Temporary);
+    stack.setSeedLevel(DemoSeedLevel::Catalog);
+    QSignalSpy ready(&stack, &DemoStack::ready);
+    QSignalSpy finished(&stack, &DemoStack::seedFinished);
+    QSignalSpy failed(&stack, &DemoStack::failed);
+    stack.start();
+    QVERIFY(ready.wait(60'000));
+    // The demo profile gets the cluster's address with the InfluxDB URL.
+    const QString bootstrap = stack.kafkaBootstrap();
+    QVERIFY2(bootstrap.startsWith(QStringLiteral("127.0.0.1:")) || bootstrap.startsWith(QStringLiteral("localhost:")),
+             qPrintable(bootstrap));
+    QVERIFY(finished.count() > 0 || finished.wait(60'000));
+    QTest::qWait(1500);
+    const std::vector<Message> messages = consumeAll(bootstrap, {QString::fromLatin1(kForces)}, 20, true);
+    QVERIFY2(messages.size() >= 20, qPrintable(QString::number(messages.size())));
+    const DemoCatalog &catalog = DemoCatalog::instance();
+    QCOMPARE(schemaIdOf(messages.back().value), DemoTelemetrySimulator::schemaId(catalog, *catalog.topic(QString::fromLatin1(kForces))));
+    // Live continues the history: the newest message is recent.
+    QVERIFY(QDateTime::currentMSecsSinceEpoch() - messages.back().timestampMs < 5000);
+    QCOMPARE(failed.count(), 0);
+    stack.stop();
 }
 
 QTEST_GUILESS_MAIN(tst_DemoSimulator)
