@@ -79,6 +79,7 @@ void PlotDataLoader::load(const std::vector<Target> &targets, const TimeView &vi
     const TimeView range{view.startNs - span / 2, view.stopNs + span / 2};
     const bool raw = range.spanNs() / kAssumedSampleIntervalNs <= kRawPointBudget;
     const std::int64_t window = raw ? 0 : windowPeriodNs(span, pixelWidth);
+    const std::int64_t now = TimeRange::currentTimeNs();
     for (const Target &target : targets) {
         if (target.fields.isEmpty() || target.measurement.isEmpty())
             continue;
@@ -89,7 +90,8 @@ void PlotDataLoader::load(const std::vector<Target> &targets, const TimeView &vi
             const Coverage &c = it->second;
             const bool contains = c.range.startNs <= view.startNs && c.range.stopNs >= view.stopNs;
             const bool fineEnough = c.windowNs == 0 || (window != 0 && c.windowNs <= window * 2);
-            return contains && fineEnough;
+            const bool fresh = c.range.stopNs < c.loadedAtNs - kRecentNs || now - c.loadedAtNs < kRecentRefreshNs;
+            return contains && fineEnough && fresh;
         });
         if (covered)
             continue;
@@ -134,6 +136,7 @@ void PlotDataLoader::startNext()
     }
     m_current = std::move(m_queue.front());
     m_queue.pop_front();
+    m_current.startedAtNs = TimeRange::currentTimeNs();
     m_running = true;
     QueryRequest request;
     request.language = m_current.language;
@@ -166,7 +169,7 @@ void PlotDataLoader::onFinished(const QuerySummary &summary)
                 Q_EMIT failed(tr("%1: %2").arg(job.target.measurement, applied.error()));
         }
         for (const QString &field : job.target.fields)
-            m_coverage[coverageKey(job.target, field)] = Coverage{job.range, job.windowNs};
+            m_coverage[coverageKey(job.target, field)] = Coverage{job.range, job.windowNs, job.startedAtNs};
         if (!summary.succeeded())
             Q_EMIT failed(tr("%1: %2").arg(job.target.measurement, summary.errorText()));
     }

@@ -34,13 +34,17 @@ struct QuerySummary;
 ///
 /// A target is queried only when what was loaded for it does not cover the view at the
 /// resolution needed (loaded range does not contain the view, or the loaded window is more
-/// than twice the one wanted). load() abandons the query in flight and the ones queued.
+/// than twice the one wanted), or when what was loaded reached into the last kRecentNs before
+/// the query and is older than kRecentRefreshNs (new samples may have arrived since). load()
+/// abandons the query in flight and the ones queued.
 class PlotDataLoader : public QObject
 {
     Q_OBJECT
 public:
     static constexpr std::int64_t kRawPointBudget = 200'000;
     static constexpr std::int64_t kAssumedSampleIntervalNs = 20'000'000;
+    static constexpr std::int64_t kRecentNs = 120'000'000'000;
+    static constexpr std::int64_t kRecentRefreshNs = 10'000'000'000;
 
     /// What one query loads: fields of one measurement (and tag set) of one bucket.
     struct Target
@@ -86,11 +90,13 @@ private:
         QString text;
         QueryLanguage language = QueryLanguage::InfluxQl;
         std::function<void(std::vector<SampleBatch>)> done; ///< set for runQuery() jobs
+        std::int64_t startedAtNs = 0;
     };
     struct Coverage
     {
         TimeView range;
         std::int64_t windowNs = 0;
+        std::int64_t loadedAtNs = 0; ///< wall clock of the query
     };
 
     void startNext();

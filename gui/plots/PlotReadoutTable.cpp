@@ -41,7 +41,10 @@ namespace {
 
 QString timeLabel(std::int64_t t, TimeScale scale)
 {
-    return formatTimeText(t, scale, TimePrecision::Milliseconds).replace(u'T', u' ');
+    QString text = formatTimeText(t, scale, TimePrecision::Milliseconds);
+    if (text.size() > 10 && text[10] == u'T') // the date/time separator, not the T of TAI
+        text[10] = u' ';
+    return text;
 }
 
 std::optional<double> valueAt(const PlotShared &shared, SeriesId id, std::int64_t t)

@@ -51,9 +51,11 @@ PlotWorkspace::PlotWorkspace(std::shared_ptr<HttpTransport> transport, QWidget *
     m_panelSplitter->setChildrenCollapsible(false);
     m_panelSplitter->setHandleWidth(3);
     plotsLayout->addWidget(m_panelSplitter, 1);
-    m_dropHint = new QLabel(tr("Drag fields from the topic tree here to plot them in a new panel.\n"
-                               "Wheel: zoom time · Ctrl+wheel: zoom a value axis · drag: pan · Ctrl+drag: zoom to a box"));
+    m_dropHint = new QLabel(tr("Drop fields from the topic tree here for a new panel"));
+    m_dropHint->setToolTip(tr("Wheel: zoom time · Ctrl+wheel: zoom a value axis · Shift+wheel or drag: pan · "
+                              "Ctrl+drag: zoom to a box · right click: menus"));
     m_dropHint->setAlignment(Qt::AlignCenter);
+    m_dropHint->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
     m_dropHint->setStyleSheet(QStringLiteral("color: palette(placeholder-text); border: 1px dashed palette(mid); margin: 4px;"));
     m_dropHint->setMinimumHeight(32);
     plotsLayout->addWidget(m_dropHint);
@@ -62,8 +64,9 @@ PlotWorkspace::PlotWorkspace(std::shared_ptr<HttpTransport> transport, QWidget *
     m_splitter = new QSplitter(Qt::Vertical);
     m_splitter->addWidget(plots);
     m_splitter->addWidget(m_readout);
-    m_splitter->setStretchFactor(0, 4);
+    m_splitter->setStretchFactor(0, 5);
     m_splitter->setStretchFactor(1, 1);
+    m_splitter->setSizes({900, 240}); // the table: about six series visible
     layout->addWidget(m_splitter, 1);
 
     m_reloadTimer.setSingleShot(true);
@@ -88,6 +91,14 @@ PlotWorkspace::PlotWorkspace(std::shared_ptr<HttpTransport> transport, QWidget *
     m_hoverTimer.setInterval(30);
     connect(&m_hoverTimer, &QTimer::timeout, this, [this] { m_readout->updateHover(m_panels, m_shared); });
 
+    m_recentTimer.setInterval(kRecentCheckMs);
+    connect(&m_recentTimer, &QTimer::timeout, this, [this] {
+        // A view that ends in the last minutes shows data still arriving: the loader re-queries
+        // it when its data is older than PlotDataLoader::kRecentRefreshNs.
+        if (!m_follow && m_shared.view.stopNs > TimeRange::currentTimeNs() - PlotDataLoader::kRecentNs)
+            reload();
+    });
+    m_recentTimer.start();
     connect(m_loader, &PlotDataLoader::dataChanged, this, [this] {
         for (PlotPanel *panel : m_panels)
             panel->refresh();
@@ -192,7 +203,6 @@ PlotPanel *PlotWorkspace::addPanel()
     m_panelSplitter->addWidget(panel);
     wirePanel(panel);
     panel->setTimeView(m_shared.view);
-    m_dropHint->setMinimumHeight(m_panels.empty() ? 200 : 32);
     updateTimeLabels();
     updateActions();
     Q_EMIT contentChanged();
@@ -334,6 +344,7 @@ void PlotWorkspace::applyView(const TimeView &view)
 
 void PlotWorkspace::resetView()
 {
+    m_loader->invalidate(); // Reset also fetches again what is shown
     std::int64_t first = std::numeric_limits<std::int64_t>::max();
     std::int64_t last = std::numeric_limits<std::int64_t>::min();
     for (const PlotPanel *panel : m_panels) {
@@ -476,7 +487,8 @@ void PlotWorkspace::updateActions()
     m_imageAction->setEnabled(any);
     m_csvAction->setEnabled(any);
     m_copyAction->setEnabled(any);
-    m_dropHint->setMinimumHeight(any ? 32 : 200);
+    m_dropHint->setMinimumHeight(any ? 0 : 200);
+    m_dropHint->setMaximumHeight(any ? 28 : QWIDGETSIZE_MAX);
 }
 
 void PlotWorkspace::dragEnterEvent(QDragEnterEvent *event)

@@ -55,6 +55,7 @@ public:
     static constexpr int kReloadDelayMs = 250;
     static constexpr int kMaxLiveFps = 30;
     static constexpr std::int64_t kDefaultSpanNs = 15LL * 60 * 1'000'000'000;
+    static constexpr int kRecentCheckMs = 15'000;
 
     explicit PlotWorkspace(std::shared_ptr<HttpTransport> transport, QWidget *parent = nullptr);
     ~PlotWorkspace() override;
@@ -168,6 +169,7 @@ private:
     QTimer m_reloadTimer;
     QTimer m_liveTimer;
     QTimer m_hoverTimer;
+    QTimer m_recentTimer; ///< re-checks views that end near now, where new data arrives
     bool m_follow = false;
     bool m_viewSet = false; ///< false until a view was chosen (first data or a document)
     int m_queryCount = 0;   ///< numbers the series of typed queries in the store
