@@ -1796,4 +1796,11 @@
         <translation>no válido</translation>
     </message>
 </context>
+<context>
+    <name>sasquatch::MainWindow</name>
+    <message>
+        <source>&amp;Upload metrics…</source>
+        <translation>&amp;Subir métricas…</translation>
+    </message>
+</context>
 </TS>

@@ -18,6 +18,7 @@
 #include "gui/topics/BucketBrowser.h"
 #include "gui/topics/TopicBrowser.h"
 #include "gui/topics/TopicDetailsPanel.h"
+#include "gui/upload/UploadWindow.h"
 
 #include <QAction>
 #include <QApplication>
@@ -176,6 +177,17 @@ void MainWindow::buildMenus()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(tr("Connection &profiles…"), QKeySequence(Qt::CTRL | Qt::Key_Comma), this, &MainWindow::openProfiles);
     file->addAction(tr("&Create bucket…"), this, &MainWindow::createBucket);
+    file->addAction(tr("&Upload metrics…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U), this, [this] {
+        auto *upload = new UploadWindow(
+            m_controller.profiles().profiles(),
+            [this](const QString &profile, SecretKind kind, std::function<void(QString)> done) {
+                m_controller.readSecret(profile, kind, std::move(done));
+            },
+            std::make_shared<CurlTransport>(), this);
+        upload->setAttribute(Qt::WA_DeleteOnClose);
+        upload->setProfile(m_controller.activeProfile());
+        upload->show();
+    });
     file->addSeparator();
     m_plotFiles->populateFileMenu(file);
     file->addSeparator();
