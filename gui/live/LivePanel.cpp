@@ -156,6 +156,11 @@ void LivePanel::setConnection(const ConnectionProfile &profile, const QString &i
     }
     KafkaConsumerConfig config = KafkaConsumerConfig::fromProfile(profile, kafkaPassword);
     config.schemas = m_schemas;
+    // Watching, not bulk reading: hand rows over often, and do not let an idle fetch wait
+    // librdkafka's default 500 ms (the mock broker holds a fetch for the whole wait). Measured
+    // with bench_livelatency: p99 ~0.5 s with the defaults, ~0.1 s with these.
+    config.batchInterval = std::chrono::milliseconds(10);
+    config.extraProperties.emplace_back("fetch.wait.max.ms", "25");
     m_session->setKafkaConfig(config);
     if (m_startPending && !profile.kafkaBootstrap.isEmpty()) {
         m_startPending = false;
