@@ -165,7 +165,8 @@ void AnnotationEditor::load(const Annotation &annotation)
     m_loading = true;
     m_original = annotation;
     m_loaded = true;
-    m_start->setText(formatTimeText(annotation.startNs, m_scale));
+    const bool blank = annotation.id.isEmpty() && annotation.startNs == 0 && annotation.endNs == 0;
+    m_start->setText(blank ? QString() : formatTimeText(annotation.startNs, m_scale));
     m_end->setText(annotation.isPoint() ? QString() : formatTimeText(annotation.endNs, m_scale));
     m_text->setPlainText(annotation.text);
     m_tags->setText(TagListText::format(annotation.tags));

@@ -60,8 +60,13 @@ void AnnotationListPanel::build()
     m_range = new TimeRangePicker(this);
     m_range->setRange(TimeRange::fromPreset(RangePreset::Past7Days));
     m_range->setEnabled(false);
+    auto *refresh = new QToolButton(this);
+    refresh->setText(tr("Refresh"));
+    refresh->setToolTip(tr("Ask the server again (annotations written elsewhere appear)"));
+    connect(refresh, &QToolButton::clicked, this, &AnnotationListPanel::reload);
     scope->addWidget(m_followPlots);
     scope->addWidget(m_range, 1);
+    scope->addWidget(refresh);
     layout->addLayout(scope);
 
     auto *filters = new QHBoxLayout;

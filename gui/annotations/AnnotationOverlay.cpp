@@ -15,7 +15,9 @@
 #include <QTimer>
 #include <QToolTip>
 
+#include <algorithm>
 #include <cmath>
+#include <iterator>
 
 namespace sasquatch {
 
@@ -101,6 +103,19 @@ void AnnotationOverlay::paint(QPainter &painter, const PlotPanel &panel)
     font.setPointSizeF(font.pointSizeF() * 0.85);
     painter.setFont(font);
     const QFontMetrics metrics(font);
+    // Labels go in the first of a few rows where they do not run into the previous one.
+    constexpr int kLabelRows = 3;
+    double rowEnd[kLabelRows];
+    std::fill(std::begin(rowEnd), std::end(rowEnd), -1e9);
+    auto labelRow = [&](double left, double width) {
+        for (int r = 0; r < kLabelRows; ++r)
+            if (left >= rowEnd[r] + 6) {
+                rowEnd[r] = left + width;
+                return r;
+            }
+        return -1; // no room: the tooltip still tells
+    };
+    const int rowHeight = metrics.height() + 2;
     for (const Annotation &a : m_annotations) {
         const double x0 = panel.timeToPixel(a.startNs), x1 = panel.timeToPixel(a.endNs);
         if (x1 < area.left() - 1 || x0 > area.right() + 1)
@@ -117,7 +132,9 @@ void AnnotationOverlay::paint(QPainter &painter, const PlotPanel &panel)
             painter.setBrush(color);
             painter.drawPolygon(flag);
             painter.setPen(color);
-            painter.drawText(QPointF(x0 + 4, area.top() + 6 + metrics.ascent()), metrics.elidedText(label, Qt::ElideRight, 180));
+            const QString text = metrics.elidedText(label, Qt::ElideRight, 180);
+            if (const int row = labelRow(x0 + 8, metrics.horizontalAdvance(text)); row >= 0)
+                painter.drawText(QPointF(x0 + 8, area.top() + 2 + row * rowHeight + metrics.ascent()), text);
         } else {
             QColor fill = color;
             fill.setAlpha(48);
@@ -130,9 +147,10 @@ void AnnotationOverlay::paint(QPainter &painter, const PlotPanel &panel)
             painter.setPen(color);
             const double left = std::max<double>(x0, area.left()) + 4;
             const int room = int(std::min<double>(x1, area.right()) - left - 2);
+            const QString text = metrics.elidedText(label, Qt::ElideRight, std::min(room, 180));
             if (room > 20)
-                painter.drawText(QPointF(left, area.top() + 2 + metrics.ascent()),
-                                 metrics.elidedText(label, Qt::ElideRight, room));
+                if (const int row = labelRow(left, metrics.horizontalAdvance(text)); row >= 0)
+                    painter.drawText(QPointF(left, area.top() + 2 + row * rowHeight + metrics.ascent()), text);
         }
     }
     if (m_drag) {

@@ -9,7 +9,10 @@
 #include "gui/app/ConnectionController.h"
 #include "gui/plots/PlotWorkspace.h"
 
+#include <QMainWindow>
 #include <QPointer>
+#include <QSettings>
+#include <QTimer>
 
 namespace sasquatch {
 
@@ -38,11 +41,42 @@ AnnotationsDock::AnnotationsDock(ConnectionController &connection, PlotWorkspace
         raise();
         m_panel->list()->select(a.id);
     });
+    // Annotations written elsewhere (Chronograf, a colleague, the command line) appear when the
+    // plots load data again, and at least every half minute.
+    connect(&m_plots, &PlotWorkspace::contentChanged, list, &AnnotationListPanel::reload);
+    auto *poll = new QTimer(this);
+    poll->setInterval(30'000);
+    connect(poll, &QTimer::timeout, this, [this] {
+        if (!m_service->hasStore() || !isVisible())
+            return;
+        m_panel->list()->reload();
+        m_overlay->reload();
+    });
+    poll->start();
     connect(&m_connection, &ConnectionController::activeProfileChanged, this, &AnnotationsDock::onActiveProfile);
     if (!m_connection.activeProfile().isEmpty())
         onActiveProfile(m_connection.activeProfile());
     if (m_plots.view().spanNs() > 0)
         list->setViewRange(m_plots.view().startNs, m_plots.view().stopNs);
+
+    // The first time only (later the window restores where the user put it): share the
+    // right-hand dock area as a tab in front, rather than a sliver under the other docks.
+    QTimer::singleShot(0, this, [this] {
+        auto *window = qobject_cast<QMainWindow *>(parentWidget());
+        QSettings settings;
+        if (!window || settings.value(QStringLiteral("annotations/placed")).toBool())
+            return;
+        settings.setValue(QStringLiteral("annotations/placed"), true);
+        for (QDockWidget *other : window->findChildren<QDockWidget *>()) {
+            if (other != this && !other->isFloating() && other->isVisible()
+                && window->dockWidgetArea(other) == Qt::RightDockWidgetArea) {
+                window->tabifyDockWidget(other, this);
+                break;
+            }
+        }
+        show();
+        raise();
+    });
 }
 
 AnnotationsDock::~AnnotationsDock()
