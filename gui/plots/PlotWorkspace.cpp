@@ -220,6 +220,7 @@ void PlotWorkspace::removePanel(PlotPanel *panel)
             m_shared.store.removeSeries(s.id);
     panel->hide();
     panel->deleteLater();
+    resetMargins();
     updateTimeLabels();
     updateActions();
     updateReadout();
@@ -228,6 +229,12 @@ void PlotWorkspace::removePanel(PlotPanel *panel)
 
 void PlotWorkspace::wirePanel(PlotPanel *panel)
 {
+    // Panels with more or wider value axes have narrower plot areas; aligning the margins keeps
+    // a time at the same x in every panel (the cursors line up).
+    connect(panel, &QCustomPlot::afterLayout, this, [this] {
+        if (!std::exchange(m_alignQueued, true))
+            QTimer::singleShot(0, this, &PlotWorkspace::alignMargins);
+    });
     connect(panel, &PlotPanel::viewRequested, this, &PlotWorkspace::setView);
     connect(panel, &PlotPanel::hovered, this, [this](qint64 t, bool inside) {
         m_shared.hoverNs = inside ? std::optional<std::int64_t>(t) : std::nullopt;
@@ -240,6 +247,7 @@ void PlotWorkspace::wirePanel(PlotPanel *panel)
     connect(panel, &PlotPanel::fieldsDropped, this,
             [this, panel](const std::vector<DraggedField> &fields) { addFields(fields, panel); });
     connect(panel, &PlotPanel::seriesChanged, this, [this] {
+        resetMargins();
         updateReadout();
         scheduleReload();
         Q_EMIT contentChanged();
@@ -466,6 +474,33 @@ void PlotWorkspace::reload()
     for (auto &[key, target] : targets)
         list.push_back(std::move(target));
     m_loader->load(list, m_shared.view, plotWidth());
+}
+
+void PlotWorkspace::alignMargins()
+{
+    m_alignQueued = false;
+    int left = 0;
+    int right = 0;
+    for (const PlotPanel *panel : m_panels) {
+        left = std::max(left, panel->axisRect()->margins().left());
+        right = std::max(right, panel->axisRect()->margins().right());
+    }
+    for (PlotPanel *panel : m_panels) {
+        const QMargins wanted(left, 0, right, 0);
+        if (panel->axisRect()->minimumMargins() != wanted) {
+            panel->axisRect()->setMinimumMargins(wanted);
+            panel->replot(QCustomPlot::rpQueuedReplot);
+        }
+    }
+}
+
+void PlotWorkspace::resetMargins()
+{
+    // Axes may have gone: let every panel find its own margins again, then align.
+    for (PlotPanel *panel : m_panels) {
+        panel->axisRect()->setMinimumMargins(QMargins());
+        panel->replot(QCustomPlot::rpQueuedReplot);
+    }
 }
 
 void PlotWorkspace::updateReadout()

@@ -142,6 +142,8 @@ private:
     void updateReadout();
     void updateTimeLabels();
     void updateActions();
+    void alignMargins();
+    void resetMargins();
     void loadQuerySeries(PlotPanel *panel, const PlotSeriesSpec &spec, int queryNumber);
     QString unitOf(const QString &measurement, const QString &field) const;
     int plotWidth() const;
@@ -171,6 +173,7 @@ private:
     QTimer m_hoverTimer;
     QTimer m_recentTimer; ///< re-checks views that end near now, where new data arrives
     bool m_follow = false;
+    bool m_alignQueued = false;
     bool m_viewSet = false; ///< false until a view was chosen (first data or a document)
     int m_queryCount = 0;   ///< numbers the series of typed queries in the store
     std::function<QString(const QString &, const QString &)> m_unitLookup;

@@ -244,6 +244,10 @@ private Q_SLOTS:
         w.setScale(TimeScale::Tai);
         w.setView({kStart, kStart + 60 * kSecond});
         w.setCursorsVisible(true);
+        // The first panel has a right axis, the second none: their plot areas still line up.
+        QTRY_COMPARE(w.panels()[1]->plotRect().right(), w.panels()[0]->plotRect().right());
+        QCOMPARE(w.panels()[1]->plotRect().left(), w.panels()[0]->plotRect().left());
+        QCOMPARE(w.panels()[1]->timeToPixel(kStart + 30 * kSecond), w.panels()[0]->timeToPixel(kStart + 30 * kSecond));
         const QByteArray saved = PlotDocumentJson::write(w.document());
         PlotWorkspace other(std::make_shared<CurlTransport>());
         other.resize(1200, 800);
