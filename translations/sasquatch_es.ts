@@ -1803,4 +1803,333 @@
         <translation>&amp;Subir métricas…</translation>
     </message>
 </context>
+<context>
+    <name>AnnotationController</name>
+    <message>
+        <source>Saving the new annotation</source>
+        <translation>Guardando la anotación nueva</translation>
+    </message>
+    <message>
+        <source>Saving the annotation</source>
+        <translation>Guardando la anotación</translation>
+    </message>
+    <message>
+        <source>Deleting the annotation</source>
+        <translation>Borrando la anotación</translation>
+    </message>
+    <message>
+        <source>Undo: %1</source>
+        <translation>Deshacer: %1</translation>
+    </message>
+    <message>
+        <source>Redo: %1</source>
+        <translation>Rehacer: %1</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationEditor</name>
+    <message>
+        <source>same as start: a point</source>
+        <translation>igual que el inicio: un punto</translation>
+    </message>
+    <message>
+        <source>What happened? The first line is the summary.</source>
+        <translation>¿Qué pasó? La primera línea es el resumen.</translation>
+    </message>
+    <message>
+        <source>csc=MTM1M3, shift=night</source>
+        <translation>csc=MTM1M3, shift=night</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texto</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Etiquetas</translation>
+    </message>
+    <message>
+        <source>Default colour</source>
+        <translation>Color por omisión</translation>
+    </message>
+    <message>
+        <source>Another colour…</source>
+        <translation>Otro color…</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>Color</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>Revertir</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+Enter)</source>
+        <translation>Guardar (Ctrl+Intro)</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Guardando…</translation>
+    </message>
+    <message>
+        <source>Annotation colour</source>
+        <translation>Color de la anotación</translation>
+    </message>
+    <message>
+        <source>New annotation (not saved yet)</source>
+        <translation>Anotación nueva (aún sin guardar)</translation>
+    </message>
+    <message>
+        <source>Annotation</source>
+        <translation>Anotación</translation>
+    </message>
+    <message>
+        <source>Unsaved changes: save or revert them first.</source>
+        <translation>Cambios sin guardar: guárdelos o reviértalos primero.</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Descartar</translation>
+    </message>
+    <message>
+        <source>Start: %1</source>
+        <translation>Inicio: %1</translation>
+    </message>
+    <message>
+        <source>End: %1</source>
+        <translation>Fin: %1</translation>
+    </message>
+    <message>
+        <source>Tags: %1</source>
+        <translation>Etiquetas: %1</translation>
+    </message>
+    <message>
+        <source>HTTP %1: %2</source>
+        <translation>HTTP %1: %2</translation>
+    </message>
+    <message>
+        <source>Not saved. %1</source>
+        <translation>No se guardó. %1</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Guardada.</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationListModel</name>
+    <message>
+        <source>point</source>
+        <translation>punto</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation>%1 d</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 a %2</translation>
+    </message>
+    <message>
+        <source>Start (TAI)</source>
+        <translation>Inicio (TAI)</translation>
+    </message>
+    <message>
+        <source>Start (UTC)</source>
+        <translation>Inicio (UTC)</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>Duración</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texto</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Etiquetas</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationListPanel</name>
+    <message>
+        <source>Annotations are not available: %1</source>
+        <translation>Las anotaciones no están disponibles: %1</translation>
+    </message>
+    <message>
+        <source>Plotted range</source>
+        <translation>Rango graficado</translation>
+    </message>
+    <message>
+        <source>List the annotations of the time range the plots show</source>
+        <translation>Listar las anotaciones del rango de tiempo que muestran los gráficos</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualizar</translation>
+    </message>
+    <message>
+        <source>Ask the server again (annotations written elsewhere appear)</source>
+        <translation>Consultar de nuevo al servidor (aparecen las anotaciones escritas en otro lugar)</translation>
+    </message>
+    <message>
+        <source>Filter text</source>
+        <translation>Filtrar texto</translation>
+    </message>
+    <message>
+        <source>Tags: csc=MTM1M3</source>
+        <translation>Etiquetas: csc=MTM1M3</translation>
+    </message>
+    <message>
+        <source>Saved filters</source>
+        <translation>Filtros guardados</translation>
+    </message>
+    <message>
+        <source>Save filter…</source>
+        <translation>Guardar filtro…</translation>
+    </message>
+    <message>
+        <source>Forget</source>
+        <translation>Olvidar</translation>
+    </message>
+    <message>
+        <source>Forget the chosen saved filter</source>
+        <translation>Olvidar el filtro guardado elegido</translation>
+    </message>
+    <message>
+        <source>Go to</source>
+        <translation>Ir a</translation>
+    </message>
+    <message>
+        <source>Show this annotation&apos;s time in the plots (double click)</source>
+        <translation>Mostrar el momento de esta anotación en los gráficos (doble clic)</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Borrar</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Deshacer</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Rehacer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Loading annotations…</source>
+        <translation>Cargando anotaciones…</translation>
+    </message>
+    <message>
+        <source>Loading cancelled.</source>
+        <translation>Carga cancelada.</translation>
+    </message>
+    <message>
+        <source>Save filter</source>
+        <translation>Guardar filtro</translation>
+    </message>
+    <message>
+        <source>Name of this filter:</source>
+        <translation>Nombre de este filtro:</translation>
+    </message>
+    <message>
+        <source>Plot something to list its annotations, or untick &quot;Plotted range&quot;.</source>
+        <translation>Grafique algo para listar sus anotaciones, o desmarque «Rango graficado».</translation>
+    </message>
+    <message>
+        <source>Not connected: annotations load once a server is chosen.</source>
+        <translation>Sin conexión: las anotaciones se cargan al elegir un servidor.</translation>
+    </message>
+    <message>
+        <source>Could not load annotations: %1</source>
+        <translation>No se pudieron cargar las anotaciones: %1</translation>
+    </message>
+    <message>
+        <source>Tags: %1</source>
+        <translation>Etiquetas: %1</translation>
+    </message>
+    <message>
+        <source>1 annotation</source>
+        <translation>1 anotación</translation>
+    </message>
+    <message>
+        <source>%1 annotations</source>
+        <translation>%1 anotaciones</translation>
+    </message>
+    <message>
+        <source>%1 of %2 annotations</source>
+        <translation>%1 de %2 anotaciones</translation>
+    </message>
+    <message>
+        <source>No saved filters</source>
+        <translation>Sin filtros guardados</translation>
+    </message>
+    <message>
+        <source>Saved filters…</source>
+        <translation>Filtros guardados…</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationOverlay</name>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 a %2</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationUndoCommand</name>
+    <message>
+        <source>Add annotation &quot;%1&quot;</source>
+        <translation>Agregar la anotación «%1»</translation>
+    </message>
+    <message>
+        <source>Edit annotation &quot;%1&quot;</source>
+        <translation>Editar la anotación «%1»</translation>
+    </message>
+    <message>
+        <source>Delete annotation &quot;%1&quot;</source>
+        <translation>Borrar la anotación «%1»</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationsDock</name>
+    <message>
+        <source>Annotations</source>
+        <translation>Anotaciones</translation>
+    </message>
+</context>
 </TS>

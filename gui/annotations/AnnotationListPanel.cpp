@@ -314,7 +314,7 @@ void AnnotationListPanel::applyFilters()
         setStatus(tr("Tags: %1").arg(problem), true);
     else if (!m_loading)
         setStatus(m_loaded.size() == m_model->annotations().size()
-                      ? tr("%n annotation(s)", nullptr, int(m_loaded.size()))
+                      ? (m_loaded.size() == 1 ? tr("1 annotation") : tr("%1 annotations").arg(m_loaded.size()))
                       : tr("%1 of %2 annotations").arg(m_model->annotations().size()).arg(m_loaded.size()));
 }
 

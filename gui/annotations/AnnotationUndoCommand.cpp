@@ -23,7 +23,7 @@ AnnotationUndoCommand::AnnotationUndoCommand(AnnotationController &controller, K
                                              Annotation after)
     : m_controller(controller), m_kind(kind), m_before(std::move(before)), m_after(std::move(after))
 {
-    const auto tr = [](const char *s) { return QCoreApplication::translate("sasquatch::AnnotationUndoCommand", s); };
+    const auto tr = [](const char *s) { return QCoreApplication::translate("AnnotationUndoCommand", s); };
     switch (m_kind) {
     case Kind::Create: setText(tr("Add annotation \"%1\"").arg(shortText(m_after))); break;
     case Kind::Edit: setText(tr("Edit annotation \"%1\"").arg(shortText(m_after))); break;
