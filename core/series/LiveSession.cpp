@@ -301,8 +301,10 @@ void LiveSession::jobFinished(bool ok, const QString &error)
         }
         if (rows > 0)
             Q_EMIT samplesAppended(rows);
-        if (!job.gap)
+        if (!job.gap) {
+            t.status.seamNs = last.value_or(0);
             appendReleased(t, t.seam.close(last));
+        }
     }
     Q_EMIT statusChanged();
     const bool backfilling = std::any_of(m_topics.begin(), m_topics.end(),

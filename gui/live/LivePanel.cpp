@@ -11,6 +11,7 @@
 #include "core/series/LiveSession.h"
 #include "core/time/TimeRange.h"
 #include "gui/live/LiveArrayView.h"
+#include "gui/live/LiveSeamMarker.h"
 #include "gui/live/LiveStatusTable.h"
 #include "gui/plots/PlotPanel.h"
 #include "gui/plots/PlotWorkspace.h"
@@ -87,6 +88,8 @@ LivePanel::LivePanel(std::shared_ptr<HttpTransport> http, QWidget *parent) : QWi
     m_plots->setAcceptDrops(false); // drops become live fields here, not queried series
     m_plots->installEventFilter(this);
     m_session = new LiveSession(m_plots->store(), m_http, this);
+    m_seamMarker = std::make_unique<LiveSeamMarker>();
+    m_plots->addOverlay(m_seamMarker.get());
     m_status = new LiveStatusTable;
     m_array = new LiveArrayView;
 
@@ -134,6 +137,7 @@ LivePanel::~LivePanel()
     // The session appends to the plots' store and signals this panel: it goes first.
     m_session->disconnect(this);
     delete m_session;
+    m_plots->removeOverlay(m_seamMarker.get());
 }
 
 void LivePanel::setConnection(const ConnectionProfile &profile, const QString &influxSecret, const QString &kafkaPassword)
@@ -321,6 +325,14 @@ void LivePanel::updateStatus()
 {
     const std::vector<LiveTopicStatus> status = m_session->status();
     m_status->showStatus(status);
+    std::int64_t seam = 0;
+    for (const LiveTopicStatus &s : status)
+        if (s.seamNs > 0)
+            seam = seam == 0 ? s.seamNs : std::min(seam, s.seamNs);
+    if (seam != m_seamMarker->seam()) {
+        m_seamMarker->setSeam(seam);
+        m_plots->repaintOverlays();
+    }
     QString text;
     switch (m_state) {
     case State::Stopped:

@@ -22,6 +22,7 @@ class QSpinBox;
 namespace sasquatch {
 
 class LiveArrayView;
+class LiveSeamMarker;
 class LiveSession;
 class LiveStatusTable;
 class PlotWorkspace;
@@ -103,6 +104,7 @@ private:
     PlotWorkspace *m_plots = nullptr;
     LiveStatusTable *m_status = nullptr;
     LiveArrayView *m_array = nullptr;
+    std::unique_ptr<LiveSeamMarker> m_seamMarker;
     QLabel *m_stateLabel = nullptr;
     QComboBox *m_arrayCombo = nullptr;
     QSpinBox *m_windowMinutes = nullptr;
