@@ -118,20 +118,23 @@ QByteArray messageAt(const std::vector<QByteArray> &bodies, std::int32_t schemaI
     return m;
 }
 
-/// The numeric fields of `batch` as one SampleBatch per partition (tagged partition=N).
-std::vector<SampleBatch> perPartition(const DecodedBatch &batch)
+/// The numeric fields of `batches` (one topic, one layout) as one SampleBatch per partition
+/// (tagged partition=N): times increase within a partition, not across the interleaved
+/// partitions of a batch.
+std::vector<SampleBatch> perPartition(const std::vector<DecodedBatchPtr> &batches)
 {
-    std::map<std::int32_t, std::vector<std::size_t>> rows;
-    for (std::size_t r = 0; r < batch.rowCount(); ++r)
-        rows[batch.meta(r).partition].push_back(r);
+    std::map<std::int32_t, std::vector<std::pair<const DecodedBatch *, std::size_t>>> rows;
+    for (const auto &b : batches)
+        for (std::size_t r = 0; r < b->rowCount(); ++r)
+            rows[b->meta(r).partition].emplace_back(b.get(), r);
     std::vector<SampleBatch> out;
-    const MessageLayout &layout = batch.layout();
+    const MessageLayout &layout = batches.front()->layout();
     for (const auto &[partition, list] : rows) {
         SampleBatch s;
-        s.topic = batch.topic();
+        s.topic = batches.front()->topic();
         s.tags = {{"partition", std::to_string(partition)}};
-        for (std::size_t r : list)
-            s.times.push_back(batch.meta(r).time_ns);
+        for (const auto &[b, r] : list)
+            s.times.push_back(b->meta(r).time_ns);
         for (std::size_t f = 0; f < layout.fields.size(); ++f) {
             const LayoutField &lf = layout.fields[f];
             if (columnKind(lf.type) == KafkaColumnKind::Text)
@@ -139,12 +142,11 @@ std::vector<SampleBatch> perPartition(const DecodedBatch &batch)
             BatchField field{lf.name, {}};
             field.values.reserve(list.size());
             if (columnKind(lf.type) == KafkaColumnKind::Real) {
-                const double *column = batch.realColumn(lf.slot);
-                for (std::size_t r : list)
-                    field.values.push_back(column[r]);
+                for (const auto &[b, r] : list)
+                    field.values.push_back(b->realColumn(lf.slot)[r]);
             } else {
-                for (std::size_t r : list)
-                    field.values.push_back(batch.number(r, f));
+                for (const auto &[b, r] : list)
+                    field.values.push_back(b->number(r, f));
             }
             s.fields.push_back(std::move(field));
         }
@@ -174,7 +176,10 @@ int main(int argc, char **argv)
                                        QStringLiteral("50"));
     const QCommandLineOption rateOpt(QStringLiteral("rate"), QStringLiteral("Messages per second per topic in the latency run."),
                                      QStringLiteral("HZ"), QStringLiteral("50"));
-    parser.addOptions({messagesOpt, latencyOpt, topicsOpt, rateOpt});
+    const QCommandLineOption propertyOpt(QStringLiteral("consumer-property"),
+                                         QStringLiteral("Extra librdkafka consumer property for the latency run (repeatable)."),
+                                         QStringLiteral("NAME=VALUE"));
+    parser.addOptions({messagesOpt, latencyOpt, topicsOpt, rateOpt, propertyOpt});
     parser.process(app);
     const std::int64_t messages = parser.value(messagesOpt).toLongLong();
     const int latencySeconds = parser.value(latencyOpt).toInt();
@@ -224,6 +229,47 @@ int main(int argc, char **argv)
         }
     }
 
+    // (a') Decode + DecodedBatch::toSampleBatch + SeriesStore::append, in memory, one thread:
+    // the work per message of the live path without Kafka, in batches of 1024 rows.
+    {
+        const int n = 20000;
+        std::vector<QByteArray> patched;
+        patched.reserve(n);
+        for (int i = 0; i < n; ++i) {
+            QByteArray b = bodies[std::size_t(i) % bodies.size()];
+            const double efd = kT0 + double(i) * 0.02;
+            std::memcpy(b.data(), &efd, 8);
+            patched.push_back(std::move(b));
+        }
+        SeriesStore store(Retention::window());
+        DecodedBatch batch(kTopic.toStdString(), (*plan)->layout());
+        batch.reserve(1024);
+        double decodeCpu = 0, convertCpu = 0, appendCpu = 0;
+        double t = threadCpuSeconds();
+        for (int i = 0; i < n; ++i) {
+            const QByteArray &b = patched[std::size_t(i)];
+            (*plan)->decode(reinterpret_cast<const std::uint8_t *>(b.constData()), std::size_t(b.size()), {}, batch);
+            if (batch.rowCount() == 1024 || i == n - 1) {
+                batch.finish();
+                const double t1 = threadCpuSeconds();
+                decodeCpu += t1 - t;
+                const SampleBatch samples = batch.toSampleBatch();
+                const double t2 = threadCpuSeconds();
+                convertCpu += t2 - t1;
+                if (auto r = store.append(samples); !r || r->inserted != std::int64_t(samples.rowCount() * samples.fields.size()))
+                    qFatal("append failed or rejected rows");
+                t = threadCpuSeconds();
+                appendCpu += t - t2;
+                batch = DecodedBatch(kTopic.toStdString(), (*plan)->layout());
+                batch.reserve(1024);
+            }
+        }
+        const double total = decodeCpu + convertCpu + appendCpu;
+        std::printf("  decode + toSampleBatch + SeriesStore::append: %.0f msg/s, %.1f M values/s per core"
+                    " (cpu: decode %.3f s, toSampleBatch %.3f s, append %.3f s; %d messages)\n",
+                    n / total, n * double(valuesPerMessage) / total / 1e6, decodeCpu, convertCpu, appendCpu, n);
+    }
+
     KafkaTestCluster cluster;
     if (!cluster.ok())
         qFatal("mock cluster: %s", qPrintable(cluster.error()));
@@ -257,6 +303,10 @@ int main(int argc, char **argv)
         qint64 wallStart = 0, wallEnd = 0;
         std::int64_t appended = 0;
         bool valuesOk = true;
+        std::vector<DecodedBatchPtr> pending;
+        std::int64_t pendingRows = 0;
+        double appendCpu = 0;
+        double convertCpu = 0;
         wall.start();
         KafkaConsumerConfig config;
         config.bootstrapServers = cluster.bootstraps();
@@ -272,14 +322,8 @@ int main(int argc, char **argv)
                 wallStart = wall.nsecsElapsed();
             }
             for (const auto &b : batches) {
-                // One series set per partition (tag partition=N): times increase within a
-                // partition, not across the interleaved partitions of a batch.
-                for (const SampleBatch &samples : perPartition(*b)) {
-                    auto result = store.append(samples);
-                    if (!result)
-                        qFatal("append: %s", qPrintable(result.error()));
-                    appended += result->inserted;
-                }
+                pending.push_back(b);
+                pendingRows += std::int64_t(b->rowCount());
                 // Spot check: zForce17 of each row against the body it came from.
                 const int z = b->layout().indexOf("zForce17");
                 const std::size_t r = b->rowCount() / 2;
@@ -292,6 +336,24 @@ int main(int argc, char **argv)
                 if (check.number(0, std::size_t(z)) != b->number(r, std::size_t(z)))
                     valuesOk = false;
                 rows += std::int64_t(b->rowCount());
+            }
+            // Appended ~1024 rows per partition at a time: per-partition series sets need
+            // per-partition batches, and one row per batch would measure the per-batch cost
+            // of 819 series rather than the per-value cost.
+            if (pendingRows >= std::int64_t(partitions) * 1024 || rows >= messages) {
+                const double before = threadCpuSeconds();
+                const std::vector<SampleBatch> samples = perPartition(pending);
+                const double converted = threadCpuSeconds();
+                for (const SampleBatch &one : samples) {
+                    auto result = store.append(one);
+                    if (!result)
+                        qFatal("append: %s", qPrintable(result.error()));
+                    appended += result->inserted;
+                }
+                appendCpu += threadCpuSeconds() - before;
+                convertCpu += converted - before;
+                pending.clear();
+                pendingRows = 0;
             }
             if (rows >= messages && !done) {
                 cpuEnd = threadCpuSeconds();
@@ -327,6 +389,12 @@ int main(int argc, char **argv)
                     double(messages) * double(valuesPerMessage) / seconds / 1e6);
         std::printf("  decode + append thread CPU %.3f s = %.0f msg/s, %.1f M values/s per core\n", cpu, double(messages) / cpu,
                     double(messages) * double(valuesPerMessage) / cpu / 1e6);
+        std::printf("    of which fetch + decode %.3f s = %.0f msg/s, %.1f M values/s alone\n", cpu - appendCpu,
+                    double(messages) / (cpu - appendCpu), double(messages) * double(valuesPerMessage) / (cpu - appendCpu) / 1e6);
+        std::printf("    of which rows -> per-partition SampleBatch %.3f s, SeriesStore::append %.3f s = %.0f msg/s,"
+                    " %.1f M values/s alone\n",
+                    convertCpu, appendCpu - convertCpu, double(messages) / (appendCpu - convertCpu),
+                    double(messages) * double(valuesPerMessage) / (appendCpu - convertCpu) / 1e6);
         std::printf("  start -> last batch (connect, ListOffsets, first fetch included): %.3f s = %.0f msg/s;"
                     " process CPU (all threads, librdkafka's too) %.3f s, of it during the batches %.3f s\n",
                     total, double(messages) / total, procTotal, procEnd - procStart);
@@ -385,6 +453,8 @@ int main(int argc, char **argv)
         config.tls = false;
         config.topics = topics;
         config.schemas = schemas;
+        for (const QString &p : parser.values(propertyOpt))
+            config.extraProperties.emplace_back(p.section(u'=', 0, 0).toStdString(), p.section(u'=', 1).toStdString());
         if (auto r = tail.start(config); !r)
             qFatal("tail: %s", qPrintable(r.error()));
         // Let the consumer position itself at the end of every partition first.
