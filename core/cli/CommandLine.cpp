@@ -4,6 +4,7 @@
 #include "core/cli/AnnotationsCommand.h"
 #include "core/cli/CliOutput.h"
 #include "core/cli/QueryCommand.h"
+#include "core/cli/TailCommand.h"
 #include "core/cli/TopicsCommand.h"
 
 #include <QCoreApplication>
@@ -25,6 +26,7 @@ struct Command
 const Command kCommands[] = {
     {"topics", "list buckets, topics and fields (fuzzy --filter)", &TopicsCommand::run},
     {"query", "run a Flux or InfluxQL query: CSV, JSON lines or stats", &QueryCommand::run},
+    {"tail", "print Kafka messages as they arrive, decoded (Avro via Schema Registry, JSON)", &TailCommand::run},
     {"annotations", "add, list, edit or delete annotations (Chronograf's on 1.x, 2.x API)", &AnnotationsCommand::run},
 };
 
