@@ -1437,6 +1437,17 @@
     </message>
 </context>
 <context>
+    <name>LiveSeamMarker</name>
+    <message>
+        <source>history</source>
+        <translation>historial</translation>
+    </message>
+    <message>
+        <source>live</source>
+        <translation>en vivo</translation>
+    </message>
+</context>
+<context>
     <name>LiveSession</name>
     <message>
         <source>History of %1: %2</source>
