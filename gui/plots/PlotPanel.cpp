@@ -126,7 +126,6 @@ PlotPanel::PlotPanel(PlotShared &shared, QWidget *parent) : QCustomPlot(parent),
 
     addLayer(QStringLiteral("overlays"), layer(QStringLiteral("main")), QCustomPlot::limAbove);
     m_overlayLayer = layer(QStringLiteral("overlays"));
-    m_overlayLayer->setMode(QCPLayer::lmBuffered);
     addLayer(QStringLiteral("cursors"), m_overlayLayer, QCustomPlot::limAbove);
     m_cursorLayer = layer(QStringLiteral("cursors"));
     m_cursorLayer->setMode(QCPLayer::lmBuffered);
@@ -417,7 +416,15 @@ void PlotPanel::refreshCursors()
 
 void PlotPanel::refreshOverlays()
 {
-    m_overlayLayer->replot();
+    // The overlay layer gets its own paint buffer only while there are overlays: every buffer
+    // is cleared and composited at each replot, which is a fixed cost per frame.
+    const QCPLayer::LayerMode mode = m_shared.overlays.empty() ? QCPLayer::lmLogical : QCPLayer::lmBuffered;
+    if (m_overlayLayer->mode() != mode) {
+        m_overlayLayer->setMode(mode);
+        replot(QCustomPlot::rpQueuedReplot);
+    } else if (mode == QCPLayer::lmBuffered) {
+        m_overlayLayer->replot();
+    }
 }
 
 void PlotPanel::updateScale()

@@ -203,6 +203,7 @@ PlotPanel *PlotWorkspace::addPanel()
     m_panelSplitter->addWidget(panel);
     wirePanel(panel);
     panel->setTimeView(m_shared.view);
+    panel->refreshOverlays();
     updateTimeLabels();
     updateActions();
     Q_EMIT contentChanged();
