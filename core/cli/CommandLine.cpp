@@ -6,6 +6,7 @@
 #include "core/cli/QueryCommand.h"
 #include "core/cli/TailCommand.h"
 #include "core/cli/TopicsCommand.h"
+#include "core/cli/UploadCommand.h"
 
 #include <QCoreApplication>
 
@@ -27,6 +28,7 @@ const Command kCommands[] = {
     {"topics", "list buckets, topics and fields (fuzzy --filter)", &TopicsCommand::run},
     {"query", "run a Flux or InfluxQL query: CSV, JSON lines or stats", &QueryCommand::run},
     {"tail", "print Kafka messages as they arrive, decoded (Avro via Schema Registry, JSON)", &TailCommand::run},
+    {"upload", "validate metric files and send them (REST proxy, bridge, Kafka, InfluxDB)", &UploadCommand::run},
     {"annotations", "add, list, edit or delete annotations (Chronograf's on 1.x, 2.x API)", &AnnotationsCommand::run},
 };
 

@@ -1,0 +1,170 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// `sasquatch-browser upload`: exit codes, per-file summary, dry run, --valid-only, --report.
+#include "core/cli/UploadCommand.h"
+#include "tests/support/ContractHttpServer.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cstdio>
+
+using namespace sasquatch;
+using namespace sasquatch::test;
+
+namespace {
+
+struct Run
+{
+    int code = -1;
+    QString out;
+    QString err;
+};
+
+QString readAll(std::FILE *f)
+{
+    std::fflush(f);
+    std::rewind(f);
+    QByteArray bytes;
+    char buffer[4096];
+    std::size_t n = 0;
+    while ((n = std::fread(buffer, 1, sizeof buffer, f)) > 0)
+        bytes.append(buffer, qsizetype(n));
+    std::fclose(f);
+    return QString::fromUtf8(bytes);
+}
+
+Run run(const QStringList &args)
+{
+    std::FILE *out = std::tmpfile();
+    std::FILE *err = std::tmpfile();
+    Run r;
+    r.code = UploadCommand::run(QStringList{QStringLiteral("sasquatch-browser upload")} + args, out, err);
+    r.out = readAll(out);
+    r.err = readAll(err);
+    return r;
+}
+
+/// A bridge that acknowledges every record it gets, offsets counting from 0.
+void acknowledgeEverything(ContractHttpServer &server, const QString &path)
+{
+    auto next = std::make_shared<int>(0);
+    server.on("POST", path, [next](const ContractRequest &request) {
+        const QJsonArray records = QJsonDocument::fromJson(request.body).object().value("records").toArray();
+        QJsonArray offsets;
+        for (qsizetype i = 0; i < records.size(); ++i)
+            offsets.append(QJsonObject{{"partition", 0}, {"offset", (*next)++}});
+        return ContractResponse::json(200, QJsonDocument(QJsonObject{{"offsets", offsets}}).toJson(QJsonDocument::Compact));
+    });
+}
+
+} // namespace
+
+class tst_UploadCommand : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString write(const QString &name, const QByteArray &content)
+    {
+        QFile f(m_dir.filePath(name));
+        if (!f.open(QIODevice::WriteOnly))
+            qFatal("cannot write");
+        f.write(content);
+        return f.fileName();
+    }
+
+private Q_SLOTS:
+    void usageErrors_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("no file") << QStringList{"--via", "bridge"} << "Give at least one FILE to upload.";
+        QTest::newRow("no via") << QStringList{"a.csv"} << "Say how to upload: --via rest-proxy, bridge, kafka or influx.";
+        QTest::newRow("bad via") << QStringList{"a.csv", "--via", "ftp"} << "--via must be rest-proxy, bridge, kafka or influx, not \"ftp\".";
+        QTest::newRow("no url") << QStringList{"a.csv", "--via", "bridge"} << "No Kafka bridge URL: give --bridge-url URL or a profile with one.";
+        QTest::newRow("bad precision") << QStringList{"a.lp", "--via", "kafka", "--precision", "h"} << "--precision must be ns, us, ms or s, not \"h\".";
+    }
+    void usageErrors()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, message);
+        const Run r = run(args);
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(message), qPrintable(r.err));
+    }
+
+    void uploadsThroughTheBridgeWithAReport()
+    {
+        ContractHttpServer server;
+        QVERIFY(server.start().ok());
+        acknowledgeEverything(server, "/topics/lsst.dm.campaign");
+        const QString csv = write("campaign.csv", "time,visit,PA1\n1795000000,1,1.5\n1795000001,2,2.5\n1795000002,3,3.5\n");
+        const QString report = m_dir.filePath("report.json");
+        const Run r = run({csv, "--via", "bridge", "--bridge-url", server.baseUrl(), "--report", report});
+        QCOMPARE(r.code, 0);
+        QCOMPARE(r.out, QStringLiteral("%1 (CSV): 3 record(s): 3 acknowledged, 0 failed, 0 not sent\n"
+                                       "  note: unix times read as seconds (from their size)\n").arg(csv));
+        QFile f(report);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QJsonObject json = QJsonDocument::fromJson(f.readAll()).object();
+        QCOMPARE(json.value("allAcknowledged").toBool(), true);
+        const QJsonArray outcomes = json.value("files").toArray()[0].toObject().value("outcomes").toArray();
+        QCOMPARE(outcomes.size(), 3);
+        QCOMPARE(outcomes[2].toObject().value("offset").toInt(), 2);
+        QCOMPARE(outcomes[2].toObject().value("topic").toString(), u"lsst.dm.campaign"_qs);
+    }
+
+    void allOrNothingThenValidOnly()
+    {
+        ContractHttpServer server;
+        QVERIFY(server.start().ok());
+        acknowledgeEverything(server, "/topics/lsst.dm.bad");
+        const QString csv = write("bad.csv", "time,PA1\n1795000000,1.5\n1795000001,oops\n1795000002,3.5\n");
+        Run r = run({csv, "--via", "bridge", "--bridge-url", server.baseUrl()});
+        QCOMPARE(r.code, 1);
+        QCOMPARE(server.requestCount(), 0);
+        QVERIFY2(r.out.startsWith(QStringLiteral("%1 (CSV): 3 record(s): 0 acknowledged, 0 failed, 3 not sent\n"
+                                                 "  %1:3:2: column \"PA1\" holds numbers (since line 2); \"oops\" is not a number\n")
+                                      .arg(csv)),
+                 qPrintable(r.out));
+        QVERIFY(r.out.contains(u"--valid-only sends the valid ones"));
+        QVERIFY2(r.err.contains(u"0 of 3 record(s) acknowledged; 0 failed, 3 not sent."), qPrintable(r.err));
+
+        r = run({csv, "--via", "bridge", "--bridge-url", server.baseUrl(), "--valid-only"});
+        QCOMPARE(r.code, 1); // the invalid record was not acknowledged
+        QVERIFY2(r.out.startsWith(QStringLiteral("%1 (CSV): 3 record(s): 2 acknowledged, 0 failed, 1 not sent\n").arg(csv)), qPrintable(r.out));
+        QCOMPARE(server.requestsTo("/topics/lsst.dm.bad").size(), std::size_t(1));
+        QCOMPARE(QJsonDocument::fromJson(server.requestsTo("/topics/lsst.dm.bad")[0].body).object()["records"].toArray().size(), 2);
+    }
+
+    void unreadableFileFails()
+    {
+        const QString empty = write("empty.csv", "");
+        const Run r = run({empty, "--via", "bridge", "--bridge-url", "http://127.0.0.1:9"});
+        QCOMPARE(r.code, 1);
+        QCOMPARE(r.out, QStringLiteral("%1 (unknown): 0 record(s): 0 acknowledged, 0 failed, 0 not sent\n  %1: empty file\n").arg(empty));
+        QVERIFY2(r.err.contains(u"1 file(s) could not be read."), qPrintable(r.err));
+    }
+
+    void dryRunShowsTheRequestsAndSendsNothing()
+    {
+        ContractHttpServer server;
+        QVERIFY(server.start().ok());
+        const QString lp = write("points.lp", "lsst.dm.points,band=g PA1=1.5 1795000000000000000\n");
+        const Run r = run({lp, "--via", "rest-proxy", "--rest-proxy-url", server.baseUrl(), "--dry-run"});
+        QCOMPARE(r.code, 0);
+        QCOMPARE(server.requestCount(), 0);
+        QVERIFY2(r.out.contains(QStringLiteral("POST %1/topics/lsst.dm.points  (1 record(s))\n").arg(server.baseUrl())), qPrintable(r.out));
+        QVERIFY(r.out.contains(u"Content-Type: application/vnd.kafka.avro.v2+json\n"));
+        QVERIFY(r.out.contains(uR"("records":[{"value":{"timestamp":1795000000,"band":"g","PA1":1.5}}]})"_qs));
+        QVERIFY(r.out.contains(QStringLiteral("%1 (line protocol): 1 record(s): 1 would be sent, 0 would not").arg(lp)));
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_UploadCommand)
+#include "tst_uploadcommand.moc"
