@@ -81,8 +81,8 @@ int TailCommand::run(const QStringList &args, std::FILE *out, std::FILE *err)
     const QCommandLineOption caOpt(QStringLiteral("kafka-ca"), QStringLiteral("CA bundle (PEM) for the brokers' TLS."),
                                    QStringLiteral("FILE"));
     const QCommandLineOption plaintextOpt(QStringLiteral("plaintext"),
-                                          QStringLiteral("No TLS to the brokers (local clusters). Default without --profile."));
-    const QCommandLineOption tlsOpt(QStringLiteral("tls"), QStringLiteral("TLS to the brokers (default with --profile)."));
+                                          QStringLiteral("No TLS to the brokers. The default without --profile and --kafka-user."));
+    const QCommandLineOption tlsOpt(QStringLiteral("tls"), QStringLiteral("TLS to the brokers (the default with --kafka-user, or as the profile says)."));
     const QCommandLineOption insecureOpt(QStringLiteral("insecure"), QStringLiteral("Do not verify the brokers' certificates."));
     const QCommandLineOption registryOpt(QStringLiteral("schema-registry"), QStringLiteral("Schema Registry URL."),
                                          QStringLiteral("URL"));
@@ -154,7 +154,6 @@ int TailCommand::run(const QStringList &args, std::FILE *out, std::FILE *err)
         profile = *found;
     } else {
         profile.name = QStringLiteral("command line");
-        profile.kafkaTls = false; // a bare --kafka is usually a local or test cluster
     }
     if (parser.isSet(kafkaOpt))
         profile.kafkaBootstrap = parser.value(kafkaOpt);
@@ -162,6 +161,10 @@ int TailCommand::run(const QStringList &args, std::FILE *out, std::FILE *err)
         profile.kafkaUsername = parser.value(userOpt);
     if (parser.isSet(caOpt))
         profile.kafkaCaFile = parser.value(caOpt);
+    // Without a profile: SCRAM users are on TLS (Sasquatch: SASL_SSL on 9094); a bare --kafka
+    // without a user is a local or demo cluster, which speaks plaintext.
+    if (!fromProfile)
+        profile.kafkaTls = !profile.kafkaUsername.isEmpty();
     if (parser.isSet(plaintextOpt))
         profile.kafkaTls = false;
     if (parser.isSet(tlsOpt))

@@ -486,8 +486,10 @@ int main(int argc, char **argv)
         });
         QElapsedTimer run;
         run.start();
+        const double cpuBefore = processCpuSeconds();
         while (run.elapsed() < latencySeconds * 1000)
             QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+        const double cpuUsed = processCpuSeconds() - cpuBefore;
         stop = true;
         producer.join();
         cluster.flush();
@@ -502,6 +504,8 @@ int main(int argc, char **argv)
         };
         std::printf("  sent %lld, received %zu; latency p50 %.1f ms, p99 %.1f ms, max %.1f ms\n", qlonglong(sent.load()),
                     latencies.size(), pct(0.5), pct(0.99), latencies.empty() ? NAN : latencies.back() * 1e3);
+        std::printf("  process CPU during the run (producer, mock broker, consumer, appends): %.2f s per wall second\n",
+                    cpuUsed / latencySeconds);
     }
     return exitCode;
 }
