@@ -22,7 +22,18 @@ AnnotationService::AnnotationService(QObject *parent) : QObject(parent)
 
 AnnotationService::~AnnotationService()
 {
+    // Closing the window must not wait for a slow server: cancelled transfers end at once.
+    for (const CancelToken &token : m_tokens)
+        token.cancel();
     m_pool.waitForDone();
+}
+
+CancelToken AnnotationService::track(CancelToken token)
+{
+    if (m_pending <= 1)
+        m_tokens.clear(); // only the new one is under way: the kept ones are all finished
+    m_tokens.push_back(token);
+    return token;
 }
 
 void AnnotationService::setStore(std::shared_ptr<AnnotationStore> store)
@@ -43,7 +54,7 @@ void AnnotationService::connectTo(const ConnectionProfile &profile, const QStrin
     const quint64 generation = ++m_generation;
     ++m_pending;
     Q_EMIT pendingChanged(m_pending);
-    runInBackground(
+    track(runInBackground(
         &m_pool, this,
         [profile, secret, transport](const CancelToken &cancel) {
             return makeAnnotationStore(profile, secret, transport, cancel);
@@ -60,7 +71,7 @@ void AnnotationService::connectTo(const ConnectionProfile &profile, const QStrin
                 return;
             }
             setStore(std::move(store).value());
-        });
+        }));
 }
 
 template <class T, class Work>
@@ -74,7 +85,7 @@ CancelToken AnnotationService::submit(Work work, Callback<T> done, bool changes)
     ++m_pending;
     Q_EMIT pendingChanged(m_pending);
     std::shared_ptr<AnnotationStore> store = m_store;
-    return runInBackground(
+    return track(runInBackground(
         &m_pool, this, [store, work = std::move(work)](const CancelToken &cancel) { return work(*store, cancel); },
         [this, done = std::move(done), changes](Outcome<T> result) {
             --m_pending;
@@ -83,7 +94,7 @@ CancelToken AnnotationService::submit(Work work, Callback<T> done, bool changes)
             done(std::move(result));
             if (ok && changes)
                 Q_EMIT annotationsChanged();
-        });
+        }));
 }
 
 CancelToken AnnotationService::list(const AnnotationFilter &filter, Callback<std::vector<Annotation>> done)

@@ -10,6 +10,7 @@
 
 #include <functional>
 #include <memory>
+#include <vector>
 
 namespace sasquatch {
 
@@ -54,7 +55,11 @@ private:
     template <class T, class Work>
     CancelToken submit(Work work, Callback<T> done, bool changes);
 
+    /// Keeps `token` to cancel at destruction (finished ones are dropped as new ones come).
+    CancelToken track(CancelToken token);
+
     std::shared_ptr<AnnotationStore> m_store;
+    std::vector<CancelToken> m_tokens;
     quint64 m_generation = 0;
     int m_pending = 0;
     QThreadPool m_pool;
