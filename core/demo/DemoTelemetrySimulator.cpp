@@ -380,6 +380,7 @@ Outcome<Done> DemoTelemetrySimulator::start()
     const std::pair<const char *, const char *> settings[] = {
         {"bootstrap.servers", bootstrap.constData()},
         {"linger.ms", "1"}, // live telemetry: latency over batching
+        {"enable.idempotence", "true"}, // a retried request must not reorder a stream's samples
         {"queue.buffering.max.messages", "1000000"},
         {"client.id", "sasquatch-demo-simulator"},
     };

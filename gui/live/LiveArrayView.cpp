@@ -101,13 +101,15 @@ void LiveArrayView::clearArray()
     m_latest.clear();
     m_map->data()->clear();
     m_bars->data()->clear();
-    m_heatPlot->replot(QCustomPlot::rpQueuedReplot);
-    m_barPlot->replot(QCustomPlot::rpQueuedReplot);
+    if (isVisible()) { // a hidden QCustomPlot has no paint buffer to draw into
+        m_heatPlot->replot(QCustomPlot::rpQueuedReplot);
+        m_barPlot->replot(QCustomPlot::rpQueuedReplot);
+    }
 }
 
 void LiveArrayView::refresh(std::int64_t startNs, std::int64_t stopNs)
 {
-    if (!m_store || m_ids.empty() || stopNs <= startNs)
+    if (!m_store || m_ids.empty() || stopNs <= startNs || !isVisible())
         return;
     const int rows = int(m_ids.size());
     // Element series are created by the first data; look again for those not there before.
