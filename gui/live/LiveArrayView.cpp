@@ -101,7 +101,7 @@ void LiveArrayView::clearArray()
     m_latest.clear();
     m_map->data()->clear();
     m_bars->data()->clear();
-    if (isVisible()) { // a hidden QCustomPlot has no paint buffer to draw into
+    if (isVisible() && m_heatPlot->height() >= 2) {
         m_heatPlot->replot(QCustomPlot::rpQueuedReplot);
         m_barPlot->replot(QCustomPlot::rpQueuedReplot);
     }
@@ -109,7 +109,8 @@ void LiveArrayView::clearArray()
 
 void LiveArrayView::refresh(std::int64_t startNs, std::int64_t stopNs)
 {
-    if (!m_store || m_ids.empty() || stopNs <= startNs || !isVisible())
+    // Hidden or not laid out yet: a QCustomPlot without size has no paint buffer to draw into.
+    if (!m_store || m_ids.empty() || stopNs <= startNs || !isVisible() || m_heatPlot->height() < 2)
         return;
     const int rows = int(m_ids.size());
     // Element series are created by the first data; look again for those not there before.

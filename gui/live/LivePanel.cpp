@@ -101,7 +101,6 @@ LivePanel::LivePanel(std::shared_ptr<HttpTransport> http, QWidget *parent) : QWi
     split->setStretchFactor(1, 4);
     split->setStretchFactor(2, 1);
     split->setSizes({500, 380, 90});
-    m_array->hide(); // until an array's elements are dropped
     layout->addWidget(split, 1);
 
     m_arrayTimer.setSingleShot(true);
@@ -372,7 +371,6 @@ void LivePanel::updateArrayChoices()
 
 void LivePanel::showArray(const QString &choice)
 {
-    m_array->setVisible(!choice.isEmpty()); // no empty axes when there is no array
     if (choice.isEmpty()) {
         m_array->clearArray();
         return;
