@@ -37,15 +37,19 @@ private Q_SLOTS:
 void tst_LiveSession::historyThenLiveWithoutDuplicateOrGap_data()
 {
     QTest::addColumn<int>("influxFlushMs");
-    // The sink close behind Kafka (the seam overlaps or touches), and lagging by 1.5 s (live
-    // starts after history ends: the gap is queried and filled).
-    QTest::newRow("sink in step") << 100;
-    QTest::newRow("sink lagging") << 1500;
+    QTest::addColumn<int>("lastMessages"); // start with the last N messages (0: from now)
+    // From now: live starts after history ends, by the sink's delay (close behind Kafka, or
+    // lagging by 1.5 s), so the gap is queried and filled. With the last 250 messages (5 s)
+    // live starts before history ends: the overlap is dropped at the seam.
+    QTest::newRow("from now, sink in step") << 100 << 0;
+    QTest::newRow("from now, sink lagging") << 1500 << 0;
+    QTest::newRow("last 250 messages: overlap") << 100 << 250;
 }
 
 void tst_LiveSession::historyThenLiveWithoutDuplicateOrGap()
 {
     QFETCH(int, influxFlushMs);
+    QFETCH(int, lastMessages);
     const QString url = InfluxFixture::url();
     if (url.isEmpty())
         return;
@@ -90,6 +94,8 @@ void tst_LiveSession::historyThenLiveWithoutDuplicateOrGap()
     kafka.bootstrapServers = options.bootstrap;
     kafka.tls = false;
     kafka.schemas = schemas;
+    if (lastMessages > 0)
+        kafka.start = KafkaStartPosition{KafkaStartMode::LastN, lastMessages};
     session.setKafkaConfig(kafka);
     session.setWindow(60'000'000'000);
     session.setGapFillDelay(std::chrono::milliseconds(influxFlushMs + 1000));
@@ -111,6 +117,8 @@ void tst_LiveSession::historyThenLiveWithoutDuplicateOrGap()
     QVERIFY2(s.historyRows >= 200, qPrintable(QString::number(s.historyRows)));
     QVERIFY2(s.seam.kept >= 50, qPrintable(QString::number(s.seam.kept)));
     QCOMPARE(s.seam.late, 0);
+    if (lastMessages > 0)
+        QVERIFY2(s.seam.overlap > 0, "live began inside the history: the seam dropped the overlap");
     qInfo("history %lld rows, gap %lld rows, live kept %lld, overlap %lld, duplicate %lld; kafka %lld messages",
           (long long)s.historyRows, (long long)s.gapRows, (long long)s.seam.kept, (long long)s.seam.overlap,
           (long long)s.seam.duplicate, (long long)s.kafka.messages);
