@@ -43,6 +43,7 @@ QString topLevelHelp()
         "  --demo            start on the embedded demo stack (local influxd with a synthetic EFD)\n"
         "  --profile NAME    open the saved connection profile NAME\n"
         "  --find TEXT       start with TEXT in the topic filter\n"
+        "  --live FIELDS     tail TOPIC:FIELD[,NAME[N]...] live with its history (with --demo: after seeding)\n"
         "  -h, --help        show this help\n"
         "  -v, --version     show the version\n\n"
         "Commands (each has --help):\n");

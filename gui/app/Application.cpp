@@ -3,9 +3,11 @@
 
 #include "core/cli/CommandLine.h"
 #include "core/demo/DemoStack.h"
+#include "core/series/LiveFieldSpec.h"
 #include "gui/app/ConnectionController.h"
 #include "gui/app/MainWindow.h"
 #include "gui/app/Theme.h"
+#include "gui/live/LivePanel.h"
 #include "gui/query/QueryWorkspace.h"
 #include "gui/topics/TopicBrowser.h"
 
@@ -75,10 +77,15 @@ int runApplication(int argc, char **argv)
                                       QApplication::translate("main", "Language of --query: flux or influxql (default: "
                                                                       "the server's, InfluxQL on 1.x)."),
                                       QStringLiteral("LANG"));
+    const QCommandLineOption live(QStringLiteral("live"),
+                                  QApplication::translate("main", "Tail these fields live, with history before them: "
+                                                                  "TOPIC:FIELD[,FIELD...][;TOPIC:...], NAME[N] for an array's "
+                                                                  "N elements (with --demo: once its history is in)."),
+                                  QStringLiteral("FIELDS"));
     // For tests/bench/bench_startup: print the time to the first painted frame and quit.
     QCommandLineOption startupProbe(QStringLiteral("startup-probe"));
     startupProbe.setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({demo, profile, find, query, language, startupProbe});
+    parser.addOptions({demo, profile, find, query, language, live, startupProbe});
     if (!parser.parse(app.arguments())) {
         std::fprintf(stderr, "sasquatch-browser: %s\nTry 'sasquatch-browser --help'.\n", qPrintable(parser.errorText()));
         return 2;
@@ -100,6 +107,21 @@ int runApplication(int argc, char **argv)
     if (!problem.isEmpty())
         window.showMessage(problem, true);
 
+    std::map<QString, QStringList> liveFields; // with --demo: tailed once the demo's history is in
+    if (parser.isSet(live)) {
+        const Outcome<std::map<QString, QStringList>> fields = LiveFieldSpec::parse(parser.value(live));
+        if (!fields) {
+            std::fprintf(stderr, "sasquatch-browser: --live: %s\n", qPrintable(fields.error()));
+            return 2;
+        }
+        window.showLivePanel();
+        if (!parser.isSet(demo)) {
+            window.livePanel()->addFields(*fields);
+            window.livePanel()->startWhenConnected();
+        } else {
+            liveFields = *fields;
+        }
+    }
     if (parser.isSet(find))
         window.topicBrowser()->setFilterText(parser.value(find));
     if (parser.isSet(query))
@@ -120,8 +142,14 @@ int runApplication(int argc, char **argv)
                          [&window](double fraction, const QString &text) { window.showBackgroundProgress(fraction, text); });
         QObject::connect(demoStack.get(), &DemoStack::ready, &controller, [&](const QString &url) {
             window.showBackgroundProgress(-1, QApplication::translate("main", "Demo stack ready at %1").arg(url));
-            controller.useDemo(url);
+            controller.useDemo(url, demoStack->kafkaBootstrap());
         });
+        if (parser.isSet(live)) // live telemetry starts when the history is complete
+            QObject::connect(demoStack.get(), &DemoStack::seedFinished, &window,
+                             [&window, &liveFields] {
+                                 window.livePanel()->addFields(liveFields);
+                                 window.livePanel()->startWhenConnected();
+                             });
         QObject::connect(demoStack.get(), &DemoStack::seedFinished, &window, [&window](double seconds, qint64 values) {
             window.showBackgroundProgress(-1, QApplication::translate("main", "Demo history ready: %L1 values in %2 s")
                                                   .arg(values).arg(seconds, 0, 'f', 1));
