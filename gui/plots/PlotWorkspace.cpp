@@ -274,7 +274,6 @@ void PlotWorkspace::addFields(const std::vector<DraggedField> &fields, PlotPanel
             continue; // already there
         panel->addSeries(spec, id, SeriesOrigin::Bucket);
     }
-    m_viewSet = true;
     reload(); // a drop is a deliberate act: no debounce
 }
 
@@ -330,7 +329,6 @@ void PlotWorkspace::setView(const TimeView &view, bool record)
 {
     if (view.spanNs() <= 0)
         return;
-    m_viewSet = true;
     if (record) {
         if (m_sinceRecord.isValid() && m_sinceRecord.elapsed() < kHistoryMergeMs && m_history.canGoBack())
             m_history.back(); // the same gesture: replace its entry

@@ -174,7 +174,6 @@ private:
     QTimer m_recentTimer; ///< re-checks views that end near now, where new data arrives
     bool m_follow = false;
     bool m_alignQueued = false;
-    bool m_viewSet = false; ///< false until a view was chosen (first data or a document)
     int m_queryCount = 0;   ///< numbers the series of typed queries in the store
     std::function<QString(const QString &, const QString &)> m_unitLookup;
 };

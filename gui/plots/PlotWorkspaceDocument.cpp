@@ -92,7 +92,6 @@ void PlotWorkspace::applyDocument(const PlotDocument &document)
     const TimeRange range = document.range.resolved(TimeRange::currentTimeNs());
     m_history.reset({range.startNs(0), range.stopNs(0)});
     m_sinceRecord.invalidate();
-    m_viewSet = true;
     applyView(m_history.current());
     // A relative range ("the past 10 minutes") moves with the clock: cursors saved with it
     // would be off screen, so they come back at a third and two thirds of the view.
