@@ -8,6 +8,7 @@
 #include "gui/app/MainWindow.h"
 #include "gui/app/Theme.h"
 #include "gui/live/LivePanel.h"
+#include "gui/plots/PlotWorkspaceFiles.h"
 #include "gui/query/QueryWorkspace.h"
 #include "gui/topics/TopicBrowser.h"
 
@@ -77,6 +78,10 @@ int runApplication(int argc, char **argv)
                                       QApplication::translate("main", "Language of --query: flux or influxql (default: "
                                                                       "the server's, InfluxQL on 1.x)."),
                                       QStringLiteral("LANG"));
+    // A saved plot workspace instead of the last one (reproducible screenshots).
+    const QCommandLineOption workspace(QStringLiteral("workspace"),
+                                       QApplication::translate("main", "Open this plot workspace (.sqws) instead of the last one."),
+                                       QStringLiteral("FILE"));
     const QCommandLineOption live(QStringLiteral("live"),
                                   QApplication::translate("main", "Tail these fields live, with history before them: "
                                                                   "TOPIC:FIELD[,FIELD...][;TOPIC:...], NAME[N] for an array's "
@@ -85,7 +90,7 @@ int runApplication(int argc, char **argv)
     // For tests/bench/bench_startup: print the time to the first painted frame and quit.
     QCommandLineOption startupProbe(QStringLiteral("startup-probe"));
     startupProbe.setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({demo, profile, find, query, language, live, startupProbe});
+    parser.addOptions({demo, profile, find, query, language, workspace, live, startupProbe});
     if (!parser.parse(app.arguments())) {
         std::fprintf(stderr, "sasquatch-browser: %s\nTry 'sasquatch-browser --help'.\n", qPrintable(parser.errorText()));
         return 2;
@@ -107,6 +112,13 @@ int runApplication(int argc, char **argv)
     if (!problem.isEmpty())
         window.showMessage(problem, true);
 
+    if (parser.isSet(workspace)) {
+        if (!window.plotFiles()->open(parser.value(workspace)))
+            std::fprintf(stderr, "sasquatch-browser: cannot open the workspace \"%s\" (see the status bar).\n",
+                         qPrintable(parser.value(workspace)));
+    } else if (!parser.isSet(startupProbe)) {
+        window.plotFiles()->restoreLast();
+    }
     std::map<QString, QStringList> liveFields; // with --demo: tailed once the demo's history is in
     if (parser.isSet(live)) {
         const Outcome<std::map<QString, QStringList>> fields = LiveFieldSpec::parse(parser.value(live));
