@@ -3,6 +3,7 @@
 #include "core/workspace/PlotDocumentJson.h"
 #include "core/workspace/ZoomHistory.h"
 
+#include <QFile>
 #include <QTest>
 
 using namespace sasquatch;
@@ -69,6 +70,22 @@ private Q_SLOTS:
         QVERIFY(first.indexOf("\"cursors\"") < first.indexOf("\"format\""));
         QVERIFY(first.indexOf("\"format\"") < first.indexOf("\"panels\""));
         QVERIFY(first.contains("\"2026-11-23T03:12:00.123456789Z/2026-11-23T03:22:00Z\""));
+    }
+
+    void fixtureFileRoundTrip()
+    {
+        // The demo workspace used for screenshots: hand-written, and saved back byte for byte.
+        QFile file(QStringLiteral(SASQUATCH_TEST_FIXTURES "/workspaces/m1m3-demo.sqws"));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray text = file.readAll();
+        const Outcome<PlotDocument> loaded = PlotDocumentJson::read(text, file.fileName());
+        QVERIFY2(loaded.ok(), qPrintable(loaded.error()));
+        QCOMPARE(loaded->panels.size(), std::size_t(3));
+        QCOMPARE(loaded->panels[0].axes[1].side, PlotAxisSide::Right);
+        QCOMPARE(loaded->panels[0].series[2].style, PlotLineStyle::Dashed);
+        QVERIFY(loaded->range.isRelative());
+        QCOMPARE(loaded->scale, TimeScale::Tai);
+        QCOMPARE(PlotDocumentJson::write(loaded.value()), text);
     }
 
     void relativeRange()
