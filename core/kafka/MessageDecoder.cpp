@@ -7,10 +7,15 @@
 #include "core/kafka/ConfluentFrame.h"
 #include "core/kafka/JsonMessageDecoder.h"
 
+#include <algorithm>
+
 namespace sasquatch {
 
 namespace {
-constexpr std::size_t kInitialRows = 256;
+// A batch starts with room for as many rows as the topic's previous batch had: a 50 Hz topic
+// flushed every 20 ms needs one or two, and 256 rows x 819 columns would be 1.6 MB a batch.
+constexpr std::size_t kMinRows = 4;
+constexpr std::size_t kMaxInitialRows = 4096;
 }
 
 struct MessageDecoder::SchemaEntry
@@ -28,6 +33,7 @@ struct MessageDecoder::TopicState
     std::int32_t lastSchemaId = -1;
     SchemaEntry *lastEntry = nullptr;
     std::shared_ptr<const MessageLayout> jsonLayout;
+    std::size_t lastRows = kMinRows; ///< rows of the previous batch, to size the next one
 };
 
 MessageDecoder::MessageDecoder(std::shared_ptr<SchemaSource> schemas, KafkaValueFormat format)
@@ -164,7 +170,7 @@ DecodedBatch &MessageDecoder::openBatch(TopicState &topic, const std::string &na
     if (topic.open && !topic.open->empty())
         topic.finished.push_back(std::move(topic.open));
     topic.open = std::make_shared<DecodedBatch>(name, layout);
-    topic.open->reserve(kInitialRows);
+    topic.open->reserve(std::clamp(topic.lastRows, kMinRows, kMaxInitialRows));
     return *topic.open;
 }
 
@@ -178,6 +184,7 @@ DecodedBatchList MessageDecoder::takeBatches()
         }
         topic->finished.clear();
         if (topic->open && !topic->open->empty()) {
+            topic->lastRows = topic->open->rowCount();
             topic->open->finish();
             out.push_back(std::move(topic->open));
         }
