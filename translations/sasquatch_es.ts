@@ -2,6 +2,335 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es">
 <context>
+    <name>AnnotationController</name>
+    <message>
+        <source>Saving the new annotation</source>
+        <translation>Guardando la anotación nueva</translation>
+    </message>
+    <message>
+        <source>Saving the annotation</source>
+        <translation>Guardando la anotación</translation>
+    </message>
+    <message>
+        <source>Deleting the annotation</source>
+        <translation>Borrando la anotación</translation>
+    </message>
+    <message>
+        <source>Undo: %1</source>
+        <translation>Deshacer: %1</translation>
+    </message>
+    <message>
+        <source>Redo: %1</source>
+        <translation>Rehacer: %1</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationEditor</name>
+    <message>
+        <source>same as start: a point</source>
+        <translation>igual que el inicio: un punto</translation>
+    </message>
+    <message>
+        <source>What happened? The first line is the summary.</source>
+        <translation>¿Qué pasó? La primera línea es el resumen.</translation>
+    </message>
+    <message>
+        <source>csc=MTM1M3, shift=night</source>
+        <translation>csc=MTM1M3, shift=night</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texto</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Etiquetas</translation>
+    </message>
+    <message>
+        <source>Default colour</source>
+        <translation>Color por omisión</translation>
+    </message>
+    <message>
+        <source>Another colour…</source>
+        <translation>Otro color…</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>Color</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>Revertir</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+Enter)</source>
+        <translation>Guardar (Ctrl+Intro)</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Guardando…</translation>
+    </message>
+    <message>
+        <source>Annotation colour</source>
+        <translation>Color de la anotación</translation>
+    </message>
+    <message>
+        <source>New annotation (not saved yet)</source>
+        <translation>Anotación nueva (aún sin guardar)</translation>
+    </message>
+    <message>
+        <source>Annotation</source>
+        <translation>Anotación</translation>
+    </message>
+    <message>
+        <source>Unsaved changes: save or revert them first.</source>
+        <translation>Cambios sin guardar: guárdelos o reviértalos primero.</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Descartar</translation>
+    </message>
+    <message>
+        <source>Start: %1</source>
+        <translation>Inicio: %1</translation>
+    </message>
+    <message>
+        <source>End: %1</source>
+        <translation>Fin: %1</translation>
+    </message>
+    <message>
+        <source>Tags: %1</source>
+        <translation>Etiquetas: %1</translation>
+    </message>
+    <message>
+        <source>HTTP %1: %2</source>
+        <translation>HTTP %1: %2</translation>
+    </message>
+    <message>
+        <source>Not saved. %1</source>
+        <translation>No se guardó. %1</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Guardada.</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationListModel</name>
+    <message>
+        <source>point</source>
+        <translation>punto</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation>%1 d</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 a %2</translation>
+    </message>
+    <message>
+        <source>Start (TAI)</source>
+        <translation>Inicio (TAI)</translation>
+    </message>
+    <message>
+        <source>Start (UTC)</source>
+        <translation>Inicio (UTC)</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>Duración</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texto</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Etiquetas</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationListPanel</name>
+    <message>
+        <source>Annotations are not available: %1</source>
+        <translation>Las anotaciones no están disponibles: %1</translation>
+    </message>
+    <message>
+        <source>Plotted range</source>
+        <translation>Rango graficado</translation>
+    </message>
+    <message>
+        <source>List the annotations of the time range the plots show</source>
+        <translation>Listar las anotaciones del rango de tiempo que muestran los gráficos</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualizar</translation>
+    </message>
+    <message>
+        <source>Ask the server again (annotations written elsewhere appear)</source>
+        <translation>Consultar de nuevo al servidor (aparecen las anotaciones escritas en otro lugar)</translation>
+    </message>
+    <message>
+        <source>Filter text</source>
+        <translation>Filtrar texto</translation>
+    </message>
+    <message>
+        <source>Tags: csc=MTM1M3</source>
+        <translation>Etiquetas: csc=MTM1M3</translation>
+    </message>
+    <message>
+        <source>Saved filters</source>
+        <translation>Filtros guardados</translation>
+    </message>
+    <message>
+        <source>Save filter…</source>
+        <translation>Guardar filtro…</translation>
+    </message>
+    <message>
+        <source>Forget</source>
+        <translation>Olvidar</translation>
+    </message>
+    <message>
+        <source>Forget the chosen saved filter</source>
+        <translation>Olvidar el filtro guardado elegido</translation>
+    </message>
+    <message>
+        <source>Go to</source>
+        <translation>Ir a</translation>
+    </message>
+    <message>
+        <source>Show this annotation&apos;s time in the plots (double click)</source>
+        <translation>Mostrar el momento de esta anotación en los gráficos (doble clic)</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Borrar</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Deshacer</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Rehacer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Loading annotations…</source>
+        <translation>Cargando anotaciones…</translation>
+    </message>
+    <message>
+        <source>Loading cancelled.</source>
+        <translation>Carga cancelada.</translation>
+    </message>
+    <message>
+        <source>Save filter</source>
+        <translation>Guardar filtro</translation>
+    </message>
+    <message>
+        <source>Name of this filter:</source>
+        <translation>Nombre de este filtro:</translation>
+    </message>
+    <message>
+        <source>Plot something to list its annotations, or untick &quot;Plotted range&quot;.</source>
+        <translation>Grafique algo para listar sus anotaciones, o desmarque «Rango graficado».</translation>
+    </message>
+    <message>
+        <source>Not connected: annotations load once a server is chosen.</source>
+        <translation>Sin conexión: las anotaciones se cargan al elegir un servidor.</translation>
+    </message>
+    <message>
+        <source>Could not load annotations: %1</source>
+        <translation>No se pudieron cargar las anotaciones: %1</translation>
+    </message>
+    <message>
+        <source>Tags: %1</source>
+        <translation>Etiquetas: %1</translation>
+    </message>
+    <message>
+        <source>1 annotation</source>
+        <translation>1 anotación</translation>
+    </message>
+    <message>
+        <source>%1 annotations</source>
+        <translation>%1 anotaciones</translation>
+    </message>
+    <message>
+        <source>%1 of %2 annotations</source>
+        <translation>%1 de %2 anotaciones</translation>
+    </message>
+    <message>
+        <source>No saved filters</source>
+        <translation>Sin filtros guardados</translation>
+    </message>
+    <message>
+        <source>Saved filters…</source>
+        <translation>Filtros guardados…</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationOverlay</name>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 a %2</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationUndoCommand</name>
+    <message>
+        <source>Add annotation &quot;%1&quot;</source>
+        <translation>Agregar la anotación «%1»</translation>
+    </message>
+    <message>
+        <source>Edit annotation &quot;%1&quot;</source>
+        <translation>Editar la anotación «%1»</translation>
+    </message>
+    <message>
+        <source>Delete annotation &quot;%1&quot;</source>
+        <translation>Borrar la anotación «%1»</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationsDock</name>
+    <message>
+        <source>Annotations</source>
+        <translation>Anotaciones</translation>
+    </message>
+</context>
+<context>
     <name>BucketBrowser</name>
     <message>
         <source>Buckets</source>
@@ -142,7 +471,7 @@
     <name>CompletionPopup</name>
     <message>
         <source>Adds import &quot;%1&quot;</source>
-        <translation>Agrega import "%1"</translation>
+        <translation>Agrega import &quot;%1&quot;</translation>
     </message>
 </context>
 <context>
@@ -378,6 +707,197 @@
     </message>
 </context>
 <context>
+    <name>LiveArrayView</name>
+    <message>
+        <source>Array view: drop array elements (e.g. zForce0 … zForce155) on the live panel</source>
+        <translation>Vista de arreglo: suelte elementos de un arreglo (p. ej. zForce0 … zForce155) en el panel en vivo</translation>
+    </message>
+    <message>
+        <source>seconds before the newest sample</source>
+        <translation>segundos antes de la muestra más reciente</translation>
+    </message>
+    <message>
+        <source>element index</source>
+        <translation>índice del elemento</translation>
+    </message>
+    <message>
+        <source>%1 %2[%3], %4: index × time and the newest vector</source>
+        <translation>%1 %2[%3], %4: índice × tiempo y el vector más reciente</translation>
+    </message>
+    <message>
+        <source>no unit</source>
+        <translation>sin unidad</translation>
+    </message>
+</context>
+<context>
+    <name>LivePanel</name>
+    <message>
+        <source>Start</source>
+        <translation>Iniciar</translation>
+    </message>
+    <message>
+        <source>Backfill the window from InfluxDB, then tail Kafka</source>
+        <translation>Cargar la ventana desde InfluxDB y luego seguir Kafka</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pausar</translation>
+    </message>
+    <message>
+        <source>Freeze the view; data keeps arriving</source>
+        <translation>Congelar la vista; los datos siguen llegando</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Detener</translation>
+    </message>
+    <message>
+        <source> Window </source>
+        <translation> Ventana </translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>History loaded at start and kept while live (ring buffer)</source>
+        <translation>Historial cargado al iniciar y conservado en vivo (búfer circular)</translation>
+    </message>
+    <message>
+        <source> Array </source>
+        <translation> Arreglo </translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Vaciar</translation>
+    </message>
+    <message>
+        <source>Remove every live field</source>
+        <translation>Quitar todos los campos en vivo</translation>
+    </message>
+    <message>
+        <source>Kafka: %1 %2</source>
+        <translation>Kafka: %1 %2</translation>
+    </message>
+    <message>
+        <source>Drop topics or fields from the topic tree on the live panel first.</source>
+        <translation>Primero suelte tópicos o campos del árbol de tópicos en el panel en vivo.</translation>
+    </message>
+    <message>
+        <source>Live tail: %1</source>
+        <translation>Seguimiento en vivo: %1</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Reanudar</translation>
+    </message>
+    <message>
+        <source>Drop fields from the topic tree here</source>
+        <translation>Suelte aquí campos del árbol de tópicos</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Detenido</translation>
+    </message>
+    <message>
+        <source>Live · Kafka %1</source>
+        <translation>En vivo · Kafka %1</translation>
+    </message>
+    <message>
+        <source>Paused · data keeps arriving</source>
+        <translation>En pausa · los datos siguen llegando</translation>
+    </message>
+</context>
+<context>
+    <name>LiveSeamMarker</name>
+    <message>
+        <source>history</source>
+        <translation>historial</translation>
+    </message>
+    <message>
+        <source>live</source>
+        <translation>en vivo</translation>
+    </message>
+</context>
+<context>
+    <name>LiveSession</name>
+    <message>
+        <source>History of %1: %2</source>
+        <translation>Historial de %1: %2</translation>
+    </message>
+    <message>
+        <source>Nothing to tail: drop topics or fields on the live panel first.</source>
+        <translation>Nada que seguir: primero suelte tópicos o campos en el panel en vivo.</translation>
+    </message>
+    <message>
+        <source>Live data of %1: %2</source>
+        <translation>Datos en vivo de %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>LiveStatusTable</name>
+    <message>
+        <source>Topic</source>
+        <translation>Tópico</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Messages/s</source>
+        <translation>Mensajes/s</translation>
+    </message>
+    <message>
+        <source>Lag</source>
+        <translation>Retraso</translation>
+    </message>
+    <message>
+        <source>Last message</source>
+        <translation>Último mensaje</translation>
+    </message>
+    <message>
+        <source>Decode errors</source>
+        <translation>Errores de decodificación</translation>
+    </message>
+    <message>
+        <source>History rows</source>
+        <translation>Filas de historial</translation>
+    </message>
+    <message>
+        <source>Seam (overlap / dup / late)</source>
+        <translation>Unión (solape / dup. / tardías)</translation>
+    </message>
+    <message>
+        <source>waiting for history</source>
+        <translation>esperando el historial</translation>
+    </message>
+    <message>
+        <source>loading history</source>
+        <translation>cargando el historial</translation>
+    </message>
+    <message>
+        <source>live</source>
+        <translation>en vivo</translation>
+    </message>
+    <message>
+        <source>%1 s ago</source>
+        <translation>hace %1 s</translation>
+    </message>
+    <message>
+        <source>%1 min ago</source>
+        <translation>hace %1 min</translation>
+    </message>
+    <message>
+        <source>live (history failed)</source>
+        <translation>en vivo (falló el historial)</translation>
+    </message>
+    <message>
+        <source>%1 + %2 gap</source>
+        <translation>%1 + %2 del hueco</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Sasquatch Browser</source>
@@ -465,7 +985,10 @@
     </message>
     <message numerus="yes">
         <source>%1: %Ln topic(s)</source>
-        <translation><numerusform>%1: %Ln tópico</numerusform><numerusform>%1: %Ln tópicos</numerusform></translation>
+        <translation>
+            <numerusform>%1: %Ln tópico</numerusform>
+            <numerusform>%1: %Ln tópicos</numerusform>
+        </translation>
     </message>
     <message>
         <source>Created %1.</source>
@@ -473,7 +996,10 @@
     </message>
     <message numerus="yes">
         <source>⟳ %Ln request(s)</source>
-        <translation><numerusform>⟳ %Ln solicitud</numerusform><numerusform>⟳ %Ln solicitudes</numerusform></translation>
+        <translation>
+            <numerusform>⟳ %Ln solicitud</numerusform>
+            <numerusform>⟳ %Ln solicitudes</numerusform>
+        </translation>
     </message>
     <message>
         <source>Connect to a server first.</source>
@@ -512,12 +1038,448 @@
         <translation>● Sin conexión</translation>
     </message>
     <message>
-        <source>%1 result table(s) ready: plotting arrives with the plot workspace.</source>
-        <translation>%1 tabla(s) de resultados listas: los gráficos llegan con el espacio de gráficos.</translation>
-    </message>
-    <message>
         <source>&amp;Query</source>
         <translation>&amp;Consulta</translation>
+    </message>
+    <message>
+        <source>Plots</source>
+        <translation>Gráficas</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>En vivo</translation>
+    </message>
+    <message>
+        <source>&amp;Upload metrics…</source>
+        <translation>&amp;Subir métricas…</translation>
+    </message>
+    <message>
+        <source>&amp;Plot</source>
+        <translation>&amp;Gráfico</translation>
+    </message>
+</context>
+<context>
+    <name>PlotDataLoader</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>PlotExporter</name>
+    <message>
+        <source>There is nothing to export: add a panel first.</source>
+        <translation>No hay nada que exportar: añada primero un panel.</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>No se pudo escribir %1.</translation>
+    </message>
+</context>
+<context>
+    <name>PlotPanel</name>
+    <message>
+        <source>value</source>
+        <translation>valor</translation>
+    </message>
+    <message>
+        <source>Time (TAI)</source>
+        <translation>Tiempo (TAI)</translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>Tiempo (UTC)</translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation>Series</translation>
+    </message>
+    <message>
+        <source>Reset view</source>
+        <translation>Restablecer la vista</translation>
+    </message>
+    <message>
+        <source>Auto-scale value axes</source>
+        <translation>Escalar automáticamente los ejes de valores</translation>
+    </message>
+    <message>
+        <source>Hide legend</source>
+        <translation>Ocultar la leyenda</translation>
+    </message>
+    <message>
+        <source>Show legend</source>
+        <translation>Mostrar la leyenda</translation>
+    </message>
+    <message>
+        <source>Remove panel</source>
+        <translation>Quitar el panel</translation>
+    </message>
+    <message>
+        <source>Visible</source>
+        <translation>Visible</translation>
+    </message>
+    <message>
+        <source>Colour…</source>
+        <translation>Color…</translation>
+    </message>
+    <message>
+        <source>Series colour</source>
+        <translation>Color de la serie</translation>
+    </message>
+    <message>
+        <source>Style</source>
+        <translation>Estilo</translation>
+    </message>
+    <message>
+        <source>Solid</source>
+        <translation>Continua</translation>
+    </message>
+    <message>
+        <source>Dashed</source>
+        <translation>Discontinua</translation>
+    </message>
+    <message>
+        <source>Dotted</source>
+        <translation>Punteada</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>Escalones</translation>
+    </message>
+    <message>
+        <source>Value axis</source>
+        <translation>Eje de valores</translation>
+    </message>
+    <message>
+        <source>left</source>
+        <translation>izquierda</translation>
+    </message>
+    <message>
+        <source>right</source>
+        <translation>derecha</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>New axis</source>
+        <translation>Eje nuevo</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Follow the data</source>
+        <translation>Seguir los datos</translation>
+    </message>
+    <message>
+        <source>Label…</source>
+        <translation>Etiqueta…</translation>
+    </message>
+    <message>
+        <source>Axis label</source>
+        <translation>Etiqueta del eje</translation>
+    </message>
+    <message>
+        <source>Label (empty: the unit):</source>
+        <translation>Etiqueta (vacía: la unidad):</translation>
+    </message>
+    <message>
+        <source>Move to the other side</source>
+        <translation>Pasar al otro lado</translation>
+    </message>
+</context>
+<context>
+    <name>PlotReadoutTable</name>
+    <message>
+        <source>Series</source>
+        <translation>Serie</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unidad</translation>
+    </message>
+    <message>
+        <source>Cursor</source>
+        <translation>Cursor</translation>
+    </message>
+    <message>
+        <source>A</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <source>B</source>
+        <translation>B</translation>
+    </message>
+    <message>
+        <source>B − A</source>
+        <translation>B − A</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Muestras</translation>
+    </message>
+    <message>
+        <source>Min</source>
+        <translation>Mín</translation>
+    </message>
+    <message>
+        <source>Max</source>
+        <translation>Máx</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>Media</translation>
+    </message>
+    <message>
+        <source>Std</source>
+        <translation>Desv. típ.</translation>
+    </message>
+    <message>
+        <source>Peak-to-peak</source>
+        <translation>Pico a pico</translation>
+    </message>
+    <message>
+        <source>Valid samples in the visible range</source>
+        <translation>Muestras válidas en el intervalo visible</translation>
+    </message>
+    <message>
+        <source>Population standard deviation of the visible range</source>
+        <translation>Desviación típica poblacional del intervalo visible</translation>
+    </message>
+    <message>
+        <source>Cursor %1</source>
+        <translation>Cursor %1</translation>
+    </message>
+    <message>
+        <source>Cursor –</source>
+        <translation>Cursor –</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Δt = %1&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Δt = %1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Visible %1 (%2)</source>
+        <translation>Visible %1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>PlotWorkspace</name>
+    <message>
+        <source>Drop fields from the topic tree here for a new panel</source>
+        <translation>Suelte aquí campos del árbol de tópicos para un panel nuevo</translation>
+    </message>
+    <message>
+        <source>Wheel: zoom time · Ctrl+wheel: zoom a value axis · Shift+wheel or drag: pan · Ctrl+drag: zoom to a box · right click: menus</source>
+        <translation>Rueda: zoom en el tiempo · Ctrl+rueda: zoom en un eje de valores · Mayús+rueda o arrastrar: desplazar · Ctrl+arrastrar: zoom a un recuadro · clic derecho: menús</translation>
+    </message>
+    <message>
+        <source>Plot</source>
+        <translation>Gráfico</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Atrás</translation>
+    </message>
+    <message>
+        <source>Previous view (Alt+Left)</source>
+        <translation>Vista anterior (Alt+Izquierda)</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>Adelante</translation>
+    </message>
+    <message>
+        <source>Next view (Alt+Right)</source>
+        <translation>Vista siguiente (Alt+Derecha)</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Restablecer</translation>
+    </message>
+    <message>
+        <source>Show all loaded data and let the value axes follow it</source>
+        <translation>Mostrar todos los datos cargados y que los ejes de valores los sigan</translation>
+    </message>
+    <message>
+        <source> Time </source>
+        <translation> Tiempo </translation>
+    </message>
+    <message>
+        <source>Time axis in UTC or TAI (TAI = UTC + 37 s)</source>
+        <translation>Eje de tiempo en UTC o TAI (TAI = UTC + 37 s)</translation>
+    </message>
+    <message>
+        <source> Readout </source>
+        <translation> Lectura </translation>
+    </message>
+    <message>
+        <source>Nearest value</source>
+        <translation>Valor más cercano</translation>
+    </message>
+    <message>
+        <source>Previous value</source>
+        <translation>Valor anterior</translation>
+    </message>
+    <message>
+        <source>Which sample the cursors read: the nearest in time or the last one before</source>
+        <translation>Qué muestra leen los cursores: la más cercana en el tiempo o la última anterior</translation>
+    </message>
+    <message>
+        <source>A/B cursors</source>
+        <translation>Cursores A/B</translation>
+    </message>
+    <message>
+        <source>Two cursors with Δt and Δvalue per series; drag them to move (Ctrl+Shift+C)</source>
+        <translation>Dos cursores con Δt y Δvalor por serie; arrástrelos para moverlos (Ctrl+Mayús+C)</translation>
+    </message>
+    <message>
+        <source>Export image…</source>
+        <translation>Exportar imagen…</translation>
+    </message>
+    <message>
+        <source>Save the panels as PNG or PDF</source>
+        <translation>Guardar los paneles como PNG o PDF</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Exportar CSV…</translation>
+    </message>
+    <message>
+        <source>Save the visible samples of every series as CSV</source>
+        <translation>Guardar como CSV las muestras visibles de cada serie</translation>
+    </message>
+    <message>
+        <source>Copy image</source>
+        <translation>Copiar imagen</translation>
+    </message>
+    <message>
+        <source>⟳ loading…</source>
+        <translation>⟳ cargando…</translation>
+    </message>
+    <message>
+        <source>Querying the data for the view</source>
+        <translation>Consultando los datos de la vista</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Nothing to plot in these results: %1</source>
+        <translation>Nada que graficar en estos resultados: %1</translation>
+    </message>
+    <message>
+        <source>no rows</source>
+        <translation>no hay filas</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n series plotted.</source>
+        <translation>
+            <numerusform>%n serie graficada.</numerusform>
+            <numerusform>%n series graficadas.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n series plotted; %1</source>
+        <translation>
+            <numerusform>%n serie graficada; %1</numerusform>
+            <numerusform>%n series graficadas; %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export plot image</source>
+        <translation>Exportar la imagen del gráfico</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;PDF document (*.pdf)</source>
+        <translation>Imagen PNG (*.png);;Documento PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>Guardado %1.</translation>
+    </message>
+    <message>
+        <source>Plot image copied.</source>
+        <translation>Imagen del gráfico copiada.</translation>
+    </message>
+    <message>
+        <source>Export visible data</source>
+        <translation>Exportar los datos visibles</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation>Escribiendo %1…</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>No se pudo escribir %1: %2</translation>
+    </message>
+    <message>
+        <source>New panel</source>
+        <translation>Panel nuevo</translation>
+    </message>
+    <message>
+        <source>Time in TAI</source>
+        <translation>Tiempo en TAI</translation>
+    </message>
+    <message>
+        <source>Remove all panels</source>
+        <translation>Quitar todos los paneles</translation>
+    </message>
+</context>
+<context>
+    <name>PlotWorkspaceFiles</name>
+    <message>
+        <source>Plot workspaces (*.sqws);;All files (*)</source>
+        <translation>Espacios de gráficos (*.sqws);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>&amp;Open workspace…</source>
+        <translation>&amp;Abrir espacio de gráficos…</translation>
+    </message>
+    <message>
+        <source>Open plot workspace</source>
+        <translation>Abrir espacio de gráficos</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent workspace</source>
+        <translation>Abrir espacio &amp;reciente</translation>
+    </message>
+    <message>
+        <source>&amp;Save workspace</source>
+        <translation>&amp;Guardar espacio de gráficos</translation>
+    </message>
+    <message>
+        <source>Save plot workspace</source>
+        <translation>Guardar espacio de gráficos</translation>
+    </message>
+    <message>
+        <source>Save workspace &amp;as…</source>
+        <translation>Guardar espacio &amp;como…</translation>
+    </message>
+    <message>
+        <source>Could not open %1: %2</source>
+        <translation>No se pudo abrir %1: %2</translation>
+    </message>
+    <message>
+        <source>Opened %1.</source>
+        <translation>Abierto %1.</translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2</source>
+        <translation>No se pudo guardar %1: %2</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>Guardado %1.</translation>
     </message>
 </context>
 <context>
@@ -1308,11 +2270,17 @@
     </message>
     <message numerus="yes">
         <source>%n field(s)</source>
-        <translation><numerusform>%n campo</numerusform><numerusform>%n campos</numerusform></translation>
+        <translation>
+            <numerusform>%n campo</numerusform>
+            <numerusform>%n campos</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>, %n entries with arrays collapsed</source>
-        <translation><numerusform>, %n entrada con arreglos agrupados</numerusform><numerusform>, %n entradas con arreglos agrupados</numerusform></translation>
+        <translation>
+            <numerusform>, %n entrada con arreglos agrupados</numerusform>
+            <numerusform>, %n entradas con arreglos agrupados</numerusform>
+        </translation>
     </message>
     <message>
         <source>Tags: %1</source>
@@ -1335,194 +2303,251 @@
     </message>
 </context>
 <context>
-    <name>LiveArrayView</name>
+    <name>UploadPreviewModel</name>
     <message>
-        <source>Array view: drop array elements (e.g. zForce0 … zForce155) on the live panel</source>
-        <translation>Vista de arreglo: suelte elementos de un arreglo (p. ej. zForce0 … zForce155) en el panel en vivo</translation>
+        <source>File</source>
+        <translation>Archivo</translation>
     </message>
     <message>
-        <source>seconds before the newest sample</source>
-        <translation>segundos antes de la muestra más reciente</translation>
+        <source>Line</source>
+        <translation>Línea</translation>
     </message>
     <message>
-        <source>element index</source>
-        <translation>índice del elemento</translation>
+        <source>Status</source>
+        <translation>Estado</translation>
     </message>
     <message>
-        <source>%1 %2[%3], %4: index × time and the newest vector</source>
-        <translation>%1 %2[%3], %4: índice × tiempo y el vector más reciente</translation>
+        <source>Topic</source>
+        <translation>Tópico</translation>
     </message>
     <message>
-        <source>no unit</source>
-        <translation>sin unidad</translation>
+        <source>Time (UTC)</source>
+        <translation>Hora (UTC)</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>listo</translation>
+    </message>
+    <message>
+        <source>held back</source>
+        <translation>retenido</translation>
+    </message>
+    <message>
+        <source>invalid</source>
+        <translation>no válido</translation>
     </message>
 </context>
 <context>
-    <name>LivePanel</name>
+    <name>UploadWindow</name>
     <message>
-        <source>Start</source>
-        <translation>Iniciar</translation>
+        <source>Upload metrics</source>
+        <translation>Subir métricas</translation>
     </message>
     <message>
-        <source>Backfill the window from InfluxDB, then tail Kafka</source>
-        <translation>Cargar la ventana desde InfluxDB y luego seguir Kafka</translation>
-    </message>
-    <message>
-        <source>Pause</source>
-        <translation>Pausar</translation>
-    </message>
-    <message>
-        <source>Freeze the view; data keeps arriving</source>
-        <translation>Congelar la vista; los datos siguen llegando</translation>
-    </message>
-    <message>
-        <source>Stop</source>
-        <translation>Detener</translation>
-    </message>
-    <message>
-        <source> Window </source>
-        <translation> Ventana </translation>
-    </message>
-    <message>
-        <source> min</source>
-        <translation> min</translation>
-    </message>
-    <message>
-        <source>History loaded at start and kept while live (ring buffer)</source>
-        <translation>Historial cargado al iniciar y conservado en vivo (búfer circular)</translation>
-    </message>
-    <message>
-        <source> Array </source>
-        <translation> Arreglo </translation>
+        <source>Add files…</source>
+        <translation>Añadir archivos…</translation>
     </message>
     <message>
         <source>Clear</source>
         <translation>Vaciar</translation>
     </message>
     <message>
-        <source>Remove every live field</source>
-        <translation>Quitar todos los campos en vivo</translation>
+        <source>Drop lsst.verify jobs, analysis_tools metric records, CSV or line-protocol files here.</source>
+        <translation>Suelte aquí trabajos de lsst.verify, registros de métricas de analysis_tools, archivos CSV o de protocolo de línea.</translation>
     </message>
     <message>
-        <source>Kafka: %1 %2</source>
-        <translation>Kafka: %1 %2</translation>
+        <source>Problems</source>
+        <translation>Problemas</translation>
     </message>
     <message>
-        <source>Drop topics or fields from the topic tree on the live panel first.</source>
-        <translation>Primero suelte tópicos o campos del árbol de tópicos en el panel en vivo.</translation>
+        <source>Report</source>
+        <translation>Informe</translation>
     </message>
     <message>
-        <source>Live tail: %1</source>
-        <translation>Seguimiento en vivo: %1</translation>
+        <source>Confluent REST proxy (Avro)</source>
+        <translation>Proxy REST de Confluent (Avro)</translation>
     </message>
     <message>
-        <source>Resume</source>
-        <translation>Reanudar</translation>
+        <source>Strimzi Kafka bridge (JSON)</source>
+        <translation>Puente de Kafka de Strimzi (JSON)</translation>
     </message>
     <message>
-        <source>Drop fields from the topic tree here</source>
-        <translation>Suelte aquí campos del árbol de tópicos</translation>
+        <source>Kafka brokers</source>
+        <translation>Brokers de Kafka</translation>
     </message>
     <message>
-        <source>Stopped</source>
-        <translation>Detenido</translation>
+        <source>InfluxDB (line protocol)</source>
+        <translation>InfluxDB (protocolo de línea)</translation>
     </message>
     <message>
-        <source>Live · Kafka %1</source>
-        <translation>En vivo · Kafka %1</translation>
+        <source>database[/retention policy] or bucket; empty: the profile&apos;s</source>
+        <translation>base de datos[/política de retención] o bucket; vacío: el del perfil</translation>
     </message>
     <message>
-        <source>Paused · data keeps arriving</source>
-        <translation>En pausa · los datos siguen llegando</translation>
-    </message>
-</context>
-<context>
-    <name>LiveSeamMarker</name>
-    <message>
-        <source>history</source>
-        <translation>historial</translation>
+        <source>&lt;namespace&gt;.&lt;name&gt; per record</source>
+        <translation>&lt;espacio de nombres&gt;.&lt;nombre&gt; por registro</translation>
     </message>
     <message>
-        <source>live</source>
-        <translation>en vivo</translation>
-    </message>
-</context>
-<context>
-    <name>LiveSession</name>
-    <message>
-        <source>History of %1: %2</source>
-        <translation>Historial de %1: %2</translation>
+        <source>Send only the valid records (otherwise a file with an invalid record sends nothing)</source>
+        <translation>Enviar solo los registros válidos (si no, un archivo con un registro no válido no envía nada)</translation>
     </message>
     <message>
-        <source>Nothing to tail: drop topics or fields on the live panel first.</source>
-        <translation>Nada que seguir: primero suelte tópicos o campos en el panel en vivo.</translation>
+        <source>Profile</source>
+        <translation>Perfil</translation>
     </message>
     <message>
-        <source>Live data of %1: %2</source>
-        <translation>Datos en vivo de %1: %2</translation>
+        <source>Path</source>
+        <translation>Vía</translation>
     </message>
-</context>
-<context>
-    <name>LiveStatusTable</name>
+    <message>
+        <source>InfluxDB bucket</source>
+        <translation>Bucket de InfluxDB</translation>
+    </message>
+    <message>
+        <source>Namespace</source>
+        <translation>Espacio de nombres</translation>
+    </message>
     <message>
         <source>Topic</source>
         <translation>Tópico</translation>
     </message>
     <message>
-        <source>State</source>
-        <translation>Estado</translation>
+        <source>%v of %m</source>
+        <translation>%v de %m</translation>
     </message>
     <message>
-        <source>Messages/s</source>
-        <translation>Mensajes/s</translation>
+        <source>No files.</source>
+        <translation>Sin archivos.</translation>
     </message>
     <message>
-        <source>Lag</source>
-        <translation>Retraso</translation>
+        <source>Dry run</source>
+        <translation>Simulación</translation>
     </message>
     <message>
-        <source>Last message</source>
-        <translation>Último mensaje</translation>
+        <source>Upload</source>
+        <translation>Subir</translation>
     </message>
     <message>
-        <source>Decode errors</source>
-        <translation>Errores de decodificación</translation>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
     </message>
     <message>
-        <source>History rows</source>
-        <translation>Filas de historial</translation>
+        <source>Save report…</source>
+        <translation>Guardar informe…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reading %n file(s)…</source>
+        <translation>
+            <numerusform>Leyendo %n archivo…</numerusform>
+            <numerusform>Leyendo %n archivos…</numerusform>
+        </translation>
     </message>
     <message>
-        <source>Seam (overlap / dup / late)</source>
-        <translation>Unión (solape / dup. / tardías)</translation>
+        <source>Metric files</source>
+        <translation>Archivos de métricas</translation>
     </message>
     <message>
-        <source>waiting for history</source>
-        <translation>esperando el historial</translation>
+        <source>Metric files (*.json *.csv *.lp *.txt);;All files (*)</source>
+        <translation>Archivos de métricas (*.json *.csv *.lp *.txt);;Todos los archivos (*)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %2, %n record(s)</source>
+        <translation>
+            <numerusform>%1 — %2, %n registro</numerusform>
+            <numerusform>%1 — %2, %n registros</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n invalid</source>
+        <translation>
+            <numerusform>, %n no válido</numerusform>
+            <numerusform>, %n no válidos</numerusform>
+        </translation>
     </message>
     <message>
-        <source>loading history</source>
-        <translation>cargando el historial</translation>
+        <source> (unreadable)</source>
+        <translation> (ilegible)</translation>
     </message>
     <message>
-        <source>live</source>
-        <translation>en vivo</translation>
+        <source>%1: note: %2</source>
+        <translation>%1: nota: %2</translation>
     </message>
     <message>
-        <source>%1 s ago</source>
-        <translation>hace %1 s</translation>
+        <source>Problems (%1)</source>
+        <translation>Problemas (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) ready to send.</source>
+        <translation>
+            <numerusform>%n registro listo para enviar.</numerusform>
+            <numerusform>%n registros listos para enviar.</numerusform>
+        </translation>
     </message>
     <message>
-        <source>%1 min ago</source>
-        <translation>hace %1 min</translation>
+        <source>Cannot send: %1</source>
+        <translation>No se puede enviar: %1</translation>
     </message>
     <message>
-        <source>live (history failed)</source>
-        <translation>en vivo (falló el historial)</translation>
+        <source>%1 of %2 record(s) valid</source>
+        <translation>%1 de %2 registros válidos</translation>
     </message>
     <message>
-        <source>%1 + %2 gap</source>
-        <translation>%1 + %2 del hueco</translation>
+        <source>Retry failed</source>
+        <translation>Reintentar fallidos</translation>
+    </message>
+    <message>
+        <source>Dry run: nothing is sent. Target: %1
+</source>
+        <translation>Simulación: no se envía nada. Destino: %1
+</translation>
+    </message>
+    <message>
+        <source>
+… (%1 more bytes)
+</source>
+        <translation>
+… (%1 bytes más)
+</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Enviando…</translation>
+    </message>
+    <message>
+        <source>%1 acknowledged, %2 failed of %3</source>
+        <translation>%1 confirmados, %2 fallidos de %3</translation>
+    </message>
+    <message>
+        <source>Target: %1
+
+</source>
+        <translation>Destino: %1
+
+</translation>
+    </message>
+    <message>
+        <source>Every record was acknowledged.</source>
+        <translation>Todos los registros fueron confirmados.</translation>
+    </message>
+    <message>
+        <source>%1 record(s) not acknowledged: see the report; Retry failed sends exactly those.</source>
+        <translation>%1 registros sin confirmar: vea el informe; «Reintentar fallidos» envía exactamente esos.</translation>
+    </message>
+    <message>
+        <source>Save upload report</source>
+        <translation>Guardar el informe de subida</translation>
+    </message>
+    <message>
+        <source>JSON (*.json);;Text (*.txt)</source>
+        <translation>JSON (*.json);;Texto (*.txt)</translation>
+    </message>
+    <message>
+        <source>Cannot save %1: %2</source>
+        <translation>No se puede guardar %1: %2</translation>
+    </message>
+    <message>
+        <source>Report saved to %1</source>
+        <translation>Informe guardado en %1</translation>
     </message>
 </context>
 <context>
@@ -1563,584 +2588,16 @@
         <source>Tail these fields live, with history before them: TOPIC:FIELD[,FIELD...][;TOPIC:...], NAME[N] for an array&apos;s N elements (with --demo: once its history is in).</source>
         <translation>Seguir estos campos en vivo, con su historial antes: TÓPICO:CAMPO[,CAMPO...][;TÓPICO:...], NOMBRE[N] para los N elementos de un arreglo (con --demo: cuando su historial esté cargado).</translation>
     </message>
+    <message>
+        <source>Open this plot workspace (.sqws) instead of the last one.</source>
+        <translation>Abrir este espacio de gráficos (.sqws) en lugar del último.</translation>
+    </message>
 </context>
 <context>
     <name>sasquatch::Done</name>
     <message>
         <source>No connection profile is selected.</source>
         <translation>No hay un perfil de conexión seleccionado.</translation>
-    </message>
-</context>
-<context>
-    <name>sasquatch::UploadWindow</name>
-    <message>
-        <source> (unreadable)</source>
-        <translation> (ilegible)</translation>
-    </message>
-    <message>
-        <source>%1 acknowledged, %2 failed of %3</source>
-        <translation>%1 confirmados, %2 fallidos de %3</translation>
-    </message>
-    <message>
-        <source>%1 of %2 record(s) valid</source>
-        <translation>%1 de %2 registros válidos</translation>
-    </message>
-    <message>
-        <source>%1 record(s) not acknowledged: see the report; Retry failed sends exactly those.</source>
-        <translation>%1 registros sin confirmar: vea el informe; «Reintentar fallidos» envía exactamente esos.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 — %2, %n record(s)</source>
-        <translation><numerusform>%1 — %2, %n registro</numerusform><numerusform>%1 — %2, %n registros</numerusform></translation>
-    </message>
-    <message>
-        <source>%1: note: %2</source>
-        <translation>%1: nota: %2</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n record(s) ready to send.</source>
-        <translation><numerusform>%n registro listo para enviar.</numerusform><numerusform>%n registros listos para enviar.</numerusform></translation>
-    </message>
-    <message>
-        <source>%v of %m</source>
-        <translation>%v de %m</translation>
-    </message>
-    <message numerus="yes">
-        <source>, %n invalid</source>
-        <translation><numerusform>, %n no válido</numerusform><numerusform>, %n no válidos</numerusform></translation>
-    </message>
-    <message>
-        <source>&lt;namespace&gt;.&lt;name&gt; per record</source>
-        <translation>&lt;espacio de nombres&gt;.&lt;nombre&gt; por registro</translation>
-    </message>
-    <message>
-        <source>Add files…</source>
-        <translation>Añadir archivos…</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Cancelar</translation>
-    </message>
-    <message>
-        <source>Cannot save %1: %2</source>
-        <translation>No se puede guardar %1: %2</translation>
-    </message>
-    <message>
-        <source>Cannot send: %1</source>
-        <translation>No se puede enviar: %1</translation>
-    </message>
-    <message>
-        <source>Clear</source>
-        <translation>Vaciar</translation>
-    </message>
-    <message>
-        <source>Confluent REST proxy (Avro)</source>
-        <translation>Proxy REST de Confluent (Avro)</translation>
-    </message>
-    <message>
-        <source>Drop lsst.verify jobs, analysis_tools metric records, CSV or line-protocol files here.</source>
-        <translation>Suelte aquí trabajos de lsst.verify, registros de métricas de analysis_tools, archivos CSV o de protocolo de línea.</translation>
-    </message>
-    <message>
-        <source>Dry run</source>
-        <translation>Simulación</translation>
-    </message>
-    <message>
-        <source>Dry run: nothing is sent. Target: %1
-</source>
-        <translation>Simulación: no se envía nada. Destino: %1
-</translation>
-    </message>
-    <message>
-        <source>Every record was acknowledged.</source>
-        <translation>Todos los registros fueron confirmados.</translation>
-    </message>
-    <message>
-        <source>InfluxDB (line protocol)</source>
-        <translation>InfluxDB (protocolo de línea)</translation>
-    </message>
-    <message>
-        <source>InfluxDB bucket</source>
-        <translation>Bucket de InfluxDB</translation>
-    </message>
-    <message>
-        <source>JSON (*.json);;Text (*.txt)</source>
-        <translation>JSON (*.json);;Texto (*.txt)</translation>
-    </message>
-    <message>
-        <source>Kafka brokers</source>
-        <translation>Brokers de Kafka</translation>
-    </message>
-    <message>
-        <source>Metric files</source>
-        <translation>Archivos de métricas</translation>
-    </message>
-    <message>
-        <source>Metric files (*.json *.csv *.lp *.txt);;All files (*)</source>
-        <translation>Archivos de métricas (*.json *.csv *.lp *.txt);;Todos los archivos (*)</translation>
-    </message>
-    <message>
-        <source>Namespace</source>
-        <translation>Espacio de nombres</translation>
-    </message>
-    <message>
-        <source>No files.</source>
-        <translation>Sin archivos.</translation>
-    </message>
-    <message>
-        <source>Path</source>
-        <translation>Vía</translation>
-    </message>
-    <message>
-        <source>Problems</source>
-        <translation>Problemas</translation>
-    </message>
-    <message>
-        <source>Problems (%1)</source>
-        <translation>Problemas (%1)</translation>
-    </message>
-    <message>
-        <source>Profile</source>
-        <translation>Perfil</translation>
-    </message>
-    <message numerus="yes">
-        <source>Reading %n file(s)…</source>
-        <translation><numerusform>Leyendo %n archivo…</numerusform><numerusform>Leyendo %n archivos…</numerusform></translation>
-    </message>
-    <message>
-        <source>Report</source>
-        <translation>Informe</translation>
-    </message>
-    <message>
-        <source>Report saved to %1</source>
-        <translation>Informe guardado en %1</translation>
-    </message>
-    <message>
-        <source>Retry failed</source>
-        <translation>Reintentar fallidos</translation>
-    </message>
-    <message>
-        <source>Save report…</source>
-        <translation>Guardar informe…</translation>
-    </message>
-    <message>
-        <source>Save upload report</source>
-        <translation>Guardar el informe de subida</translation>
-    </message>
-    <message>
-        <source>Send only the valid records (otherwise a file with an invalid record sends nothing)</source>
-        <translation>Enviar solo los registros válidos (si no, un archivo con un registro no válido no envía nada)</translation>
-    </message>
-    <message>
-        <source>Sending…</source>
-        <translation>Enviando…</translation>
-    </message>
-    <message>
-        <source>Strimzi Kafka bridge (JSON)</source>
-        <translation>Puente de Kafka de Strimzi (JSON)</translation>
-    </message>
-    <message>
-        <source>Target: %1
-
-</source>
-        <translation>Destino: %1
-
-</translation>
-    </message>
-    <message>
-        <source>Topic</source>
-        <translation>Tópico</translation>
-    </message>
-    <message>
-        <source>Upload</source>
-        <translation>Subir</translation>
-    </message>
-    <message>
-        <source>Upload metrics</source>
-        <translation>Subir métricas</translation>
-    </message>
-    <message>
-        <source>
-… (%1 more bytes)
-</source>
-        <translation>
-… (%1 bytes más)
-</translation>
-    </message>
-    <message>
-        <source>database[/retention policy] or bucket; empty: the profile&apos;s</source>
-        <translation>base de datos[/política de retención] o bucket; vacío: el del perfil</translation>
-    </message>
-</context>
-<context>
-    <name>sasquatch::UploadPreviewModel</name>
-    <message>
-        <source>File</source>
-        <translation>Archivo</translation>
-    </message>
-    <message>
-        <source>Line</source>
-        <translation>Línea</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Estado</translation>
-    </message>
-    <message>
-        <source>Topic</source>
-        <translation>Tópico</translation>
-    </message>
-    <message>
-        <source>Time (UTC)</source>
-        <translation>Hora (UTC)</translation>
-    </message>
-    <message>
-        <source>ready</source>
-        <translation>listo</translation>
-    </message>
-    <message>
-        <source>held back</source>
-        <translation>retenido</translation>
-    </message>
-    <message>
-        <source>invalid</source>
-        <translation>no válido</translation>
-    </message>
-</context>
-<context>
-    <name>sasquatch::MainWindow</name>
-    <message>
-        <source>&amp;Upload metrics…</source>
-        <translation>&amp;Subir métricas…</translation>
-    </message>
-</context>
-<context>
-    <name>AnnotationController</name>
-    <message>
-        <source>Saving the new annotation</source>
-        <translation>Guardando la anotación nueva</translation>
-    </message>
-    <message>
-        <source>Saving the annotation</source>
-        <translation>Guardando la anotación</translation>
-    </message>
-    <message>
-        <source>Deleting the annotation</source>
-        <translation>Borrando la anotación</translation>
-    </message>
-    <message>
-        <source>Undo: %1</source>
-        <translation>Deshacer: %1</translation>
-    </message>
-    <message>
-        <source>Redo: %1</source>
-        <translation>Rehacer: %1</translation>
-    </message>
-</context>
-<context>
-    <name>AnnotationEditor</name>
-    <message>
-        <source>same as start: a point</source>
-        <translation>igual que el inicio: un punto</translation>
-    </message>
-    <message>
-        <source>What happened? The first line is the summary.</source>
-        <translation>¿Qué pasó? La primera línea es el resumen.</translation>
-    </message>
-    <message>
-        <source>csc=MTM1M3, shift=night</source>
-        <translation>csc=MTM1M3, shift=night</translation>
-    </message>
-    <message>
-        <source>Start</source>
-        <translation>Inicio</translation>
-    </message>
-    <message>
-        <source>End</source>
-        <translation>Fin</translation>
-    </message>
-    <message>
-        <source>Text</source>
-        <translation>Texto</translation>
-    </message>
-    <message>
-        <source>Tags</source>
-        <translation>Etiquetas</translation>
-    </message>
-    <message>
-        <source>Default colour</source>
-        <translation>Color por omisión</translation>
-    </message>
-    <message>
-        <source>Another colour…</source>
-        <translation>Otro color…</translation>
-    </message>
-    <message>
-        <source>Colour</source>
-        <translation>Color</translation>
-    </message>
-    <message>
-        <source>Revert</source>
-        <translation>Revertir</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>Guardar</translation>
-    </message>
-    <message>
-        <source>Save (Ctrl+Enter)</source>
-        <translation>Guardar (Ctrl+Intro)</translation>
-    </message>
-    <message>
-        <source>Saving…</source>
-        <translation>Guardando…</translation>
-    </message>
-    <message>
-        <source>Annotation colour</source>
-        <translation>Color de la anotación</translation>
-    </message>
-    <message>
-        <source>New annotation (not saved yet)</source>
-        <translation>Anotación nueva (aún sin guardar)</translation>
-    </message>
-    <message>
-        <source>Annotation</source>
-        <translation>Anotación</translation>
-    </message>
-    <message>
-        <source>Unsaved changes: save or revert them first.</source>
-        <translation>Cambios sin guardar: guárdelos o reviértalos primero.</translation>
-    </message>
-    <message>
-        <source>Discard</source>
-        <translation>Descartar</translation>
-    </message>
-    <message>
-        <source>Start: %1</source>
-        <translation>Inicio: %1</translation>
-    </message>
-    <message>
-        <source>End: %1</source>
-        <translation>Fin: %1</translation>
-    </message>
-    <message>
-        <source>Tags: %1</source>
-        <translation>Etiquetas: %1</translation>
-    </message>
-    <message>
-        <source>HTTP %1: %2</source>
-        <translation>HTTP %1: %2</translation>
-    </message>
-    <message>
-        <source>Not saved. %1</source>
-        <translation>No se guardó. %1</translation>
-    </message>
-    <message>
-        <source>Saved.</source>
-        <translation>Guardada.</translation>
-    </message>
-</context>
-<context>
-    <name>AnnotationListModel</name>
-    <message>
-        <source>point</source>
-        <translation>punto</translation>
-    </message>
-    <message>
-        <source>%1 ms</source>
-        <translation>%1 ms</translation>
-    </message>
-    <message>
-        <source>%1 s</source>
-        <translation>%1 s</translation>
-    </message>
-    <message>
-        <source>%1 min</source>
-        <translation>%1 min</translation>
-    </message>
-    <message>
-        <source>%1 h</source>
-        <translation>%1 h</translation>
-    </message>
-    <message>
-        <source>%1 d</source>
-        <translation>%1 d</translation>
-    </message>
-    <message>
-        <source>%1 to %2</source>
-        <translation>%1 a %2</translation>
-    </message>
-    <message>
-        <source>Start (TAI)</source>
-        <translation>Inicio (TAI)</translation>
-    </message>
-    <message>
-        <source>Start (UTC)</source>
-        <translation>Inicio (UTC)</translation>
-    </message>
-    <message>
-        <source>Length</source>
-        <translation>Duración</translation>
-    </message>
-    <message>
-        <source>Text</source>
-        <translation>Texto</translation>
-    </message>
-    <message>
-        <source>Tags</source>
-        <translation>Etiquetas</translation>
-    </message>
-</context>
-<context>
-    <name>AnnotationListPanel</name>
-    <message>
-        <source>Annotations are not available: %1</source>
-        <translation>Las anotaciones no están disponibles: %1</translation>
-    </message>
-    <message>
-        <source>Plotted range</source>
-        <translation>Rango graficado</translation>
-    </message>
-    <message>
-        <source>List the annotations of the time range the plots show</source>
-        <translation>Listar las anotaciones del rango de tiempo que muestran los gráficos</translation>
-    </message>
-    <message>
-        <source>Refresh</source>
-        <translation>Actualizar</translation>
-    </message>
-    <message>
-        <source>Ask the server again (annotations written elsewhere appear)</source>
-        <translation>Consultar de nuevo al servidor (aparecen las anotaciones escritas en otro lugar)</translation>
-    </message>
-    <message>
-        <source>Filter text</source>
-        <translation>Filtrar texto</translation>
-    </message>
-    <message>
-        <source>Tags: csc=MTM1M3</source>
-        <translation>Etiquetas: csc=MTM1M3</translation>
-    </message>
-    <message>
-        <source>Saved filters</source>
-        <translation>Filtros guardados</translation>
-    </message>
-    <message>
-        <source>Save filter…</source>
-        <translation>Guardar filtro…</translation>
-    </message>
-    <message>
-        <source>Forget</source>
-        <translation>Olvidar</translation>
-    </message>
-    <message>
-        <source>Forget the chosen saved filter</source>
-        <translation>Olvidar el filtro guardado elegido</translation>
-    </message>
-    <message>
-        <source>Go to</source>
-        <translation>Ir a</translation>
-    </message>
-    <message>
-        <source>Show this annotation&apos;s time in the plots (double click)</source>
-        <translation>Mostrar el momento de esta anotación en los gráficos (doble clic)</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>Borrar</translation>
-    </message>
-    <message>
-        <source>Undo</source>
-        <translation>Deshacer</translation>
-    </message>
-    <message>
-        <source>Redo</source>
-        <translation>Rehacer</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Cancelar</translation>
-    </message>
-    <message>
-        <source>Loading annotations…</source>
-        <translation>Cargando anotaciones…</translation>
-    </message>
-    <message>
-        <source>Loading cancelled.</source>
-        <translation>Carga cancelada.</translation>
-    </message>
-    <message>
-        <source>Save filter</source>
-        <translation>Guardar filtro</translation>
-    </message>
-    <message>
-        <source>Name of this filter:</source>
-        <translation>Nombre de este filtro:</translation>
-    </message>
-    <message>
-        <source>Plot something to list its annotations, or untick &quot;Plotted range&quot;.</source>
-        <translation>Grafique algo para listar sus anotaciones, o desmarque «Rango graficado».</translation>
-    </message>
-    <message>
-        <source>Not connected: annotations load once a server is chosen.</source>
-        <translation>Sin conexión: las anotaciones se cargan al elegir un servidor.</translation>
-    </message>
-    <message>
-        <source>Could not load annotations: %1</source>
-        <translation>No se pudieron cargar las anotaciones: %1</translation>
-    </message>
-    <message>
-        <source>Tags: %1</source>
-        <translation>Etiquetas: %1</translation>
-    </message>
-    <message>
-        <source>1 annotation</source>
-        <translation>1 anotación</translation>
-    </message>
-    <message>
-        <source>%1 annotations</source>
-        <translation>%1 anotaciones</translation>
-    </message>
-    <message>
-        <source>%1 of %2 annotations</source>
-        <translation>%1 de %2 anotaciones</translation>
-    </message>
-    <message>
-        <source>No saved filters</source>
-        <translation>Sin filtros guardados</translation>
-    </message>
-    <message>
-        <source>Saved filters…</source>
-        <translation>Filtros guardados…</translation>
-    </message>
-</context>
-<context>
-    <name>AnnotationOverlay</name>
-    <message>
-        <source>%1 to %2</source>
-        <translation>%1 a %2</translation>
-    </message>
-</context>
-<context>
-    <name>AnnotationUndoCommand</name>
-    <message>
-        <source>Add annotation &quot;%1&quot;</source>
-        <translation>Agregar la anotación «%1»</translation>
-    </message>
-    <message>
-        <source>Edit annotation &quot;%1&quot;</source>
-        <translation>Editar la anotación «%1»</translation>
-    </message>
-    <message>
-        <source>Delete annotation &quot;%1&quot;</source>
-        <translation>Borrar la anotación «%1»</translation>
-    </message>
-</context>
-<context>
-    <name>AnnotationsDock</name>
-    <message>
-        <source>Annotations</source>
-        <translation>Anotaciones</translation>
     </message>
 </context>
 </TS>

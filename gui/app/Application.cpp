@@ -4,6 +4,7 @@
 #include "core/cli/CommandLine.h"
 #include "core/demo/DemoStack.h"
 #include "core/series/LiveFieldSpec.h"
+#include "gui/app/AppTranslator.h"
 #include "gui/app/ConnectionController.h"
 #include "gui/app/MainWindow.h"
 #include "gui/app/Theme.h"
@@ -30,7 +31,7 @@ namespace {
 
 void installTranslations(QApplication &app)
 {
-    auto *ours = new QTranslator(&app);
+    auto *ours = new AppTranslator(&app);
     if (ours->load(QLocale(), QStringLiteral("sasquatch"), QStringLiteral("_"), QStringLiteral(":/i18n")))
         app.installTranslator(ours);
     auto *qt = new QTranslator(&app);
