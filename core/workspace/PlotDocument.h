@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/annotations/AnnotationPresetStore.h"
 #include "core/query/QueryLanguage.h"
 #include "core/query/QuerySelection.h"
 #include "core/series/SamplePoint.h"
@@ -84,6 +85,10 @@ struct PlotDocument
     TimeScale scale = TimeScale::Utc;     ///< time axis in UTC or TAI
     std::vector<PlotPanelSpec> panels;
     PlotCursorSpec cursors;
+    /// The annotation list's saved filters and its current filter (tags and text) as they were
+    /// when the workspace was saved; empty in files written before they were kept (and then
+    /// the list keeps what it has, from annotation-filters.json).
+    AnnotationPresetFile annotationFilters;
 
     bool operator==(const PlotDocument &) const = default;
 };

@@ -86,6 +86,22 @@ QJsonObject seriesJson(const PlotSeriesSpec &s)
     return o;
 }
 
+bool isEmpty(const AnnotationPresetFile &f)
+{
+    return f.presets.empty() && f.current.tags.isEmpty() && f.current.text.isEmpty();
+}
+
+QJsonObject annotationFiltersJson(const AnnotationPresetFile &f)
+{
+    QJsonArray presets;
+    for (const AnnotationPreset &p : f.presets) {
+        QJsonObject o = p.filter.toJson();
+        o.insert(QStringLiteral("name"), p.name);
+        presets.append(o);
+    }
+    return QJsonObject{{QStringLiteral("presets"), presets}, {QStringLiteral("current"), f.current.toJson()}};
+}
+
 // Reading: each helper records the first error with the path where it happened.
 class Reader
 {
@@ -200,6 +216,43 @@ PlotSeriesSpec readSeries(Reader &r, const QJsonObject &o, const QString &path, 
     return s;
 }
 
+// Tags and text only, as the list keeps them (a time range is never saved with a filter).
+AnnotationFilter readFilter(Reader &r, const QJsonObject &o, const QString &path)
+{
+    AnnotationFilter f;
+    const QJsonObject tags = r.member(o, path, "tags", QJsonValue::Object).toObject();
+    for (auto it = tags.begin(); it != tags.end(); ++it) {
+        if (!it.value().isString())
+            r.fail(path + QStringLiteral(".tags.") + it.key(), QStringLiteral("is not a string"));
+        f.tags.insert(it.key(), it.value().toString());
+    }
+    f.text = r.string(o, path, "text");
+    return f;
+}
+
+AnnotationPresetFile readAnnotationFilters(Reader &r, const QJsonObject &o, const QString &path)
+{
+    AnnotationPresetFile f;
+    const QJsonArray presets = r.member(o, path, "presets", QJsonValue::Array).toArray();
+    for (int i = 0; i < presets.size() && !r.failed(); ++i) {
+        const QString at = path + QStringLiteral(".presets[%1]").arg(i);
+        if (!presets[i].isObject()) {
+            r.fail(at, QStringLiteral("is not an object"));
+            break;
+        }
+        AnnotationPreset preset;
+        preset.name = r.string(presets[i].toObject(), at, "name");
+        if (!r.failed() && preset.name.trimmed().isEmpty())
+            r.fail(at + QStringLiteral(".name"), QStringLiteral("is empty"));
+        preset.filter = readFilter(r, presets[i].toObject(), at);
+        f.presets.push_back(std::move(preset));
+    }
+    const QJsonObject current = r.member(o, path, "current", QJsonValue::Object).toObject();
+    if (!r.failed())
+        f.current = readFilter(r, current, path + QStringLiteral(".current"));
+    return f;
+}
+
 } // namespace
 
 QByteArray PlotDocumentJson::write(const PlotDocument &document)
@@ -222,12 +275,15 @@ QByteArray PlotDocumentJson::write(const PlotDocument &document)
                               {QStringLiteral("a"), timeText(c.aNs)},
                               {QStringLiteral("b"), timeText(c.bNs)}};
     // QJsonObject keeps its keys sorted, which is what makes the output stable.
-    const QJsonObject root{{QStringLiteral("format"), kFormat},
-                           {QStringLiteral("version"), PlotDocument::kVersion},
-                           {QStringLiteral("range"), document.range.toString()},
-                           {QStringLiteral("scale"), wordOf(document.scale, kScales)},
-                           {QStringLiteral("panels"), panels},
-                           {QStringLiteral("cursors"), cursors}};
+    QJsonObject root{{QStringLiteral("format"), kFormat},
+                     {QStringLiteral("version"), PlotDocument::kVersion},
+                     {QStringLiteral("range"), document.range.toString()},
+                     {QStringLiteral("scale"), wordOf(document.scale, kScales)},
+                     {QStringLiteral("panels"), panels},
+                     {QStringLiteral("cursors"), cursors}};
+    // Only when there is something to keep, so that older workspaces are written back unchanged.
+    if (!isEmpty(document.annotationFilters))
+        root.insert(QStringLiteral("annotationFilters"), annotationFiltersJson(document.annotationFilters));
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 
@@ -288,6 +344,9 @@ Outcome<PlotDocument> PlotDocumentJson::read(const QByteArray &json, const QStri
         d.cursors.aNs = r.time(cursors, QStringLiteral("cursors"), "a");
         d.cursors.bNs = r.time(cursors, QStringLiteral("cursors"), "b");
     }
+    const QJsonValue filters = r.member(root, QStringLiteral("workspace"), "annotationFilters", QJsonValue::Object, false);
+    if (filters.isObject() && !r.failed())
+        d.annotationFilters = readAnnotationFilters(r, filters.toObject(), QStringLiteral("annotationFilters"));
     if (r.failed())
         return r.failure();
     return d;

@@ -52,6 +52,19 @@ PlotDocument sample()
     return d;
 }
 
+PlotDocument sampleWithFilters()
+{
+    PlotDocument d = sample();
+    AnnotationPreset m1m3{QStringLiteral("M1M3 faults"), {}};
+    m1m3.filter.tags = {{QStringLiteral("csc"), QStringLiteral("MTM1M3")}, {QStringLiteral("salIndex"), QStringLiteral("1")}};
+    m1m3.filter.text = QStringLiteral("fault");
+    AnnotationPreset dome{QStringLiteral("Dome \"ünïcode\""), {}};
+    dome.filter.tags = {{QStringLiteral("csc"), QStringLiteral("MTDome")}};
+    d.annotationFilters.presets = {m1m3, dome};
+    d.annotationFilters.current.text = QStringLiteral("raised");
+    return d;
+}
+
 } // namespace
 
 class tst_PlotDocumentJson : public QObject
@@ -70,6 +83,53 @@ private Q_SLOTS:
         QVERIFY(first.indexOf("\"cursors\"") < first.indexOf("\"format\""));
         QVERIFY(first.indexOf("\"format\"") < first.indexOf("\"panels\""));
         QVERIFY(first.contains("\"2026-11-23T03:12:00.123456789Z/2026-11-23T03:22:00Z\""));
+    }
+
+    void annotationFiltersRoundTrip()
+    {
+        const QByteArray first = PlotDocumentJson::write(sampleWithFilters());
+        QVERIFY(first.contains("\"annotationFilters\""));
+        const Outcome<PlotDocument> loaded = PlotDocumentJson::read(first, QStringLiteral("a.sqws"));
+        QVERIFY2(loaded.ok(), qPrintable(loaded.error()));
+        QCOMPARE(loaded->annotationFilters.presets.size(), std::size_t(2));
+        QCOMPARE(loaded->annotationFilters.presets[1].name, QStringLiteral("Dome \"ünïcode\""));
+        QCOMPARE(loaded->annotationFilters.presets[0].filter.tags.value(QStringLiteral("salIndex")), QStringLiteral("1"));
+        QCOMPARE(loaded->annotationFilters.current.text, QStringLiteral("raised"));
+        QVERIFY(loaded.value() == sampleWithFilters());
+        QCOMPARE(PlotDocumentJson::write(loaded.value()), first);
+        // Without filters the key is not written at all, so older files are written back as they were.
+        QVERIFY(!PlotDocumentJson::write(sample()).contains("annotationFilters"));
+        // The current filter alone is worth keeping too.
+        PlotDocument onlyCurrent = sample();
+        onlyCurrent.annotationFilters.current.tags = {{QStringLiteral("csc"), QStringLiteral("MTMount")}};
+        const auto again = PlotDocumentJson::read(PlotDocumentJson::write(onlyCurrent));
+        QVERIFY2(again.ok(), qPrintable(again.error()));
+        QVERIFY(again.value() == onlyCurrent);
+    }
+
+    void annotationFilterErrors_data()
+    {
+        QTest::addColumn<QByteArray>("edit");
+        QTest::addColumn<QByteArray>("from");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("empty name") << QByteArray("\"name\": \"M1M3 faults\"") << QByteArray("\"name\": \" \"")
+                                    << QStringLiteral("w.sqws: annotationFilters.presets[0].name: is empty");
+        QTest::newRow("tag not a string") << QByteArray("\"csc\": \"MTDome\"") << QByteArray("\"csc\": 7")
+                                          << QStringLiteral("w.sqws: annotationFilters.presets[1].tags.csc: is not a string");
+        QTest::newRow("text missing") << QByteArray("\"text\": \"raised\"") << QByteArray("\"txt\": \"raised\"")
+                                      << QStringLiteral("annotationFilters.current: \"text\" is missing");
+    }
+    void annotationFilterErrors()
+    {
+        QFETCH(QByteArray, edit);
+        QFETCH(QByteArray, from);
+        QFETCH(QString, message);
+        QByteArray json = PlotDocumentJson::write(sampleWithFilters());
+        QVERIFY2(json.contains(edit), edit.constData());
+        json.replace(edit, from);
+        const auto loaded = PlotDocumentJson::read(json, QStringLiteral("w.sqws"));
+        QVERIFY(!loaded.ok());
+        QVERIFY2(loaded.error().contains(message), qPrintable(loaded.error()));
     }
 
     void fixtureFileRoundTrip()
