@@ -32,9 +32,7 @@ AnnotationsPanel::AnnotationsPanel(AnnotationService &service, AnnotationPresetS
     connect(m_controller, &AnnotationController::annotationRemoved, m_editor, &AnnotationEditor::clearIfShowing);
 
     if (auto loaded = m_presetStore.load()) {
-        m_list->setPresets(loaded->presets);
-        m_list->setTextFilter(loaded->current.text);
-        m_list->setTagFilter(TagListText::format(loaded->current.tags));
+        setFilters(loaded.value());
     } else {
         qWarning("%s", qPrintable(loaded.error()));
     }
@@ -42,6 +40,18 @@ AnnotationsPanel::AnnotationsPanel(AnnotationService &service, AnnotationPresetS
         if (auto saved = m_presetStore.save({m_list->presets(), m_list->filter()}); !saved)
             qWarning("%s", qPrintable(saved.error()));
     });
+}
+
+AnnotationPresetFile AnnotationsPanel::filters() const
+{
+    return {m_list->presets(), m_list->filter()};
+}
+
+void AnnotationsPanel::setFilters(const AnnotationPresetFile &filters)
+{
+    m_list->setPresets(filters.presets);
+    m_list->setTextFilter(filters.current.text);
+    m_list->setTagFilter(TagListText::format(filters.current.tags));
 }
 
 bool AnnotationsPanel::editNew(const Annotation &annotation)

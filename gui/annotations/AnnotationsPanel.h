@@ -30,6 +30,12 @@ public:
     /// False when the editor holds unsaved changes of another one (it says so).
     bool editNew(const Annotation &annotation);
 
+    /// The list's saved filters and the filter in its boxes (what a plot workspace keeps).
+    AnnotationPresetFile filters() const;
+    /// Replaces the saved filters and the boxes' filter (from a workspace). The preset store
+    /// (annotation-filters.json) is written again only when the user changes them.
+    void setFilters(const AnnotationPresetFile &filters);
+
 private:
     AnnotationController *m_controller = nullptr;
     AnnotationListPanel *m_list = nullptr;

@@ -7,6 +7,7 @@
 #include "gui/app/ConnectionController.h"
 #include "gui/live/LiveCatalogBinding.h"
 #include "gui/live/LivePanel.h"
+#include "gui/annotations/AnnotationFilterLink.h"
 #include "gui/annotations/AnnotationsDock.h"
 #include "gui/dialogs/CreateBucketDialog.h"
 #include "gui/dialogs/ProfileDialog.h"
@@ -122,6 +123,7 @@ void MainWindow::buildPanels()
     // Annotations: a dock on the right, drawn on the plots (gui/annotations/AnnotationsDock).
     auto *annotations = new AnnotationsDock(m_controller, *m_plots, std::make_shared<CurlTransport>(), this);
     addDockWidget(Qt::RightDockWidgetArea, annotations);
+    linkAnnotationFilters(*m_plots, *annotations->panel()); // the list's filters are saved with the workspace
 
     m_statusLabel = new QLabel;
     m_progress = new QProgressBar;

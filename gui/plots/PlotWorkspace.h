@@ -114,6 +114,10 @@ public:
     PlotDocument document() const;
     /// Replaces everything by `document` and loads its data.
     void applyDocument(const PlotDocument &document);
+    /// The annotation list's filters are kept in the document too, but belong to the
+    /// annotations dock: document() asks `source` for them, and applyDocument() hands the
+    /// document's back with annotationFiltersLoaded() (see linkAnnotationFilters()).
+    void setAnnotationFiltersSource(std::function<AnnotationPresetFile()> source);
     void clear();
     void exportImage();
     void exportCsv();
@@ -128,6 +132,8 @@ Q_SIGNALS:
     void contentChanged();
     void loadingChanged(bool loading);
     void message(const QString &text, bool error);
+    /// applyDocument() read these annotation filters (empty for a workspace saved without).
+    void annotationFiltersLoaded(const sasquatch::AnnotationPresetFile &filters);
 
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
@@ -176,6 +182,7 @@ private:
     bool m_alignQueued = false;
     int m_queryCount = 0;   ///< numbers the series of typed queries in the store
     std::function<QString(const QString &, const QString &)> m_unitLookup;
+    std::function<AnnotationPresetFile()> m_annotationFilters;
 };
 
 } // namespace sasquatch

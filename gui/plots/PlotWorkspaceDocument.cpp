@@ -50,7 +50,14 @@ PlotDocument PlotWorkspace::document() const
         d.panels.push_back(panel);
     }
     d.cursors = PlotCursorSpec{m_shared.lookup, m_shared.abVisible, m_shared.aNs, m_shared.bNs};
+    if (m_annotationFilters)
+        d.annotationFilters = m_annotationFilters();
     return d;
+}
+
+void PlotWorkspace::setAnnotationFiltersSource(std::function<AnnotationPresetFile()> source)
+{
+    m_annotationFilters = std::move(source);
 }
 
 void PlotWorkspace::clear()
@@ -102,6 +109,7 @@ void PlotWorkspace::applyDocument(const PlotDocument &document)
         updateReadout();
     }
     reload();
+    Q_EMIT annotationFiltersLoaded(document.annotationFilters);
 }
 
 void PlotWorkspace::loadQuerySeries(PlotPanel *panel, const PlotSeriesSpec &spec, int queryNumber)

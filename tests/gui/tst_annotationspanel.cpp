@@ -2,13 +2,17 @@
 // The annotations side panel offscreen, over a MemoryAnnotationStore (a complete store kept in
 // memory, so the test can inspect what was saved): edit and save, a refused save keeps the text
 // and says why, delete with undo and redo, undo of an edit, filters by tag and text, saved
-// filter presets, jump to an annotation's time.
+// filter presets, jump to an annotation's time, presets kept with the plot workspace.
 #include "core/annotations/AnnotationService.h"
+#include "core/http/CurlTransport.h"
+#include "core/workspace/PlotDocumentJson.h"
 #include "gui/annotations/AnnotationController.h"
 #include "gui/annotations/AnnotationEditor.h"
+#include "gui/annotations/AnnotationFilterLink.h"
 #include "gui/annotations/AnnotationListModel.h"
 #include "gui/annotations/AnnotationListPanel.h"
 #include "gui/annotations/AnnotationsPanel.h"
+#include "gui/plots/PlotWorkspace.h"
 #include "tests/support/MemoryAnnotationStore.h"
 
 #include <QAbstractItemModelTester>
@@ -273,6 +277,60 @@ private Q_SLOTS:
         QVERIFY(!editor()->annotation().id.isEmpty());
         m_panel->controller()->undoStack()->undo(); // undo the creation
         QTRY_COMPARE(int(m_store->all().size()), 3);
+    }
+
+    void filtersTravelWithTheWorkspace()
+    {
+        PlotWorkspace plots(std::make_shared<CurlTransport>());
+        linkAnnotationFilters(plots, *m_panel);
+        list()->setTagFilter(QStringLiteral("csc=MTM1M3"));
+        list()->setTextFilter(QStringLiteral("fault"));
+        list()->savePreset(QStringLiteral("M1M3 faults"));
+        list()->setTagFilter(QStringLiteral("csc=MTDome"));
+        list()->setTextFilter(QString());
+        list()->savePreset(QStringLiteral("Dome"));
+        list()->setTagFilter(QString());
+        list()->setTextFilter(QStringLiteral("raised"));
+
+        const PlotDocument document = plots.document();
+        const AnnotationPresetFile &saved = document.annotationFilters;
+        QCOMPARE(saved.presets.size(), std::size_t(2));
+        QCOMPARE(saved.presets[0].name, QStringLiteral("M1M3 faults"));
+        QCOMPARE(saved.presets[0].filter.tags.value(QStringLiteral("csc")), QStringLiteral("MTM1M3"));
+        QCOMPARE(saved.presets[0].filter.text, QStringLiteral("fault"));
+        QCOMPARE(saved.presets[1].filter.tags.value(QStringLiteral("csc")), QStringLiteral("MTDome"));
+        QCOMPARE(saved.current.text, QStringLiteral("raised"));
+        QVERIFY(saved.current.tags.isEmpty());
+
+        // Through the file, into a fresh dock whose own preset file is empty.
+        const auto reread = PlotDocumentJson::read(PlotDocumentJson::write(document), QStringLiteral("w.sqws"));
+        QVERIFY2(reread.ok(), qPrintable(reread.error()));
+        const QString freshFile = m_dir.filePath(QStringLiteral("fresh.json"));
+        AnnotationsPanel fresh(*m_service, AnnotationPresetStore(freshFile));
+        QVERIFY(fresh.list()->presets().empty());
+        fresh.list()->setViewRange(kT0 - 60 * kMinute, kT0 + 60 * kMinute);
+        PlotWorkspace other(std::make_shared<CurlTransport>());
+        linkAnnotationFilters(other, fresh);
+        other.applyDocument(reread.value());
+        QVERIFY(fresh.filters() == saved);
+        QCOMPARE(fresh.list()->filter().text, QStringLiteral("raised"));
+        QTRY_COMPARE(fresh.list()->model()->rowCount(), 1);
+        QCOMPARE(fresh.list()->model()->annotations()[0].text, QStringLiteral("M1M3 raised"));
+        fresh.list()->applyPreset(QStringLiteral("M1M3 faults"));
+        QTRY_COMPARE(fresh.list()->model()->rowCount(), 1);
+        QCOMPARE(fresh.list()->model()->annotations()[0].text, QStringLiteral("M1M3 fault"));
+
+        // A workspace saved without filters (an older file) leaves the dock's own filters alone.
+        PlotDocument bare = reread.value();
+        bare.annotationFilters = {};
+        other.applyDocument(bare);
+        QCOMPARE(fresh.list()->presets().size(), std::size_t(2));
+        // Filters from a workspace are not written over annotation-filters.json (the fallback).
+        QVERIFY(!QFile::exists(freshFile));
+        // The document follows later changes in the dock.
+        fresh.list()->deletePreset(QStringLiteral("Dome"));
+        QCOMPARE(other.document().annotationFilters.presets.size(), std::size_t(1));
+        QVERIFY(QFile::exists(freshFile));
     }
 };
 
