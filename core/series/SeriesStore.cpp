@@ -129,6 +129,7 @@ void SeriesStore::removeSeries(SeriesId id)
     const std::uint32_t group = r->group;
     m_groups[group]->removeMember(r->slot);
     m_index.erase(r->key);
+    m_layouts.clear();
     m_series[id.value].alive = false;
     m_series[id.value].key = SeriesKey{};
     reindex(group);
@@ -143,6 +144,7 @@ void SeriesStore::clear()
         r.key = SeriesKey{};
     }
     m_index.clear();
+    m_layouts.clear();
     m_groups.clear();
     m_freeGroups.clear();
 }
@@ -166,10 +168,30 @@ Outcome<ApplyResult> SeriesStore::replaceRange(std::int64_t start_ns, std::int64
     return apply(Op::Replace, start_ns, stop_ns, batch);
 }
 
+const SeriesStore::BatchLayout *SeriesStore::knownLayout(const SampleBatch &batch) const
+{
+    const auto it = m_layouts.find(batch.topic);
+    if (it == m_layouts.end())
+        return nullptr;
+    const BatchLayout &layout = it->second;
+    if (layout.tags != batch.tags || layout.names.size() != batch.fields.size())
+        return nullptr;
+    for (std::size_t f = 0; f < batch.fields.size(); ++f) {
+        if (batch.fields[f].name != layout.names[f] || batch.fields[f].values.size() != batch.times.size())
+            return nullptr;
+    }
+    return &layout;
+}
+
 Outcome<ApplyResult> SeriesStore::apply(Op op, std::int64_t start, std::int64_t stop, const SampleBatch &batch)
 {
-    if (auto valid = batch.validate(); !valid)
-        return valid.failure();
+    // A batch laid out like an earlier, validated one of its topic (same tags, same field names
+    // in the same order, one value per row) is valid; its series are the ones found then.
+    const BatchLayout *known = knownLayout(batch);
+    if (!known) {
+        if (auto valid = batch.validate(); !valid)
+            return valid.failure();
+    }
     for (const std::int64_t t : batch.times) {
         // The extreme values stand for "open end" in the splice ranges.
         if (t == kMinTime || t == kMaxTime)
@@ -185,13 +207,24 @@ Outcome<ApplyResult> SeriesStore::apply(Op op, std::int64_t start, std::int64_t 
     const auto rows = static_cast<std::int64_t>(batch.times.size());
 
     // The series of each field, and the groups (time columns) they are in now.
-    const TagSet tags = normalizedTags(batch.tags);
     std::unordered_map<std::uint32_t, std::size_t> fieldOfSeries;
+    fieldOfSeries.reserve(batch.fields.size());
     std::vector<SeriesId> ids(batch.fields.size());
+    if (known) {
+        ids = known->ids;
+    } else {
+        const TagSet tags = normalizedTags(batch.tags);
+        for (std::size_t f = 0; f < batch.fields.size(); ++f)
+            ids[f] = ensureSeries({batch.topic, batch.fields[f].name, tags});
+        BatchLayout layout{batch.tags, {}, ids};
+        layout.names.reserve(batch.fields.size());
+        for (const BatchField &field : batch.fields)
+            layout.names.push_back(field.name);
+        m_layouts.insert_or_assign(batch.topic, std::move(layout));
+    }
     std::vector<std::pair<std::uint32_t, std::vector<std::size_t>>> touched; // group -> its fields
     for (std::size_t f = 0; f < batch.fields.size(); ++f) {
-        const SeriesId id = ensureSeries({batch.topic, batch.fields[f].name, tags});
-        ids[f] = id;
+        const SeriesId id = ids[f];
         fieldOfSeries.emplace(id.value, f);
         const std::uint32_t group = m_series[id.value].group;
         auto it = std::find_if(touched.begin(), touched.end(), [&](const auto &t) { return t.first == group; });

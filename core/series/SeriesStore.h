@@ -17,6 +17,7 @@
 #include <memory>
 #include <optional>
 #include <span>
+#include <unordered_map>
 #include <vector>
 
 namespace sasquatch {
@@ -148,7 +149,19 @@ private:
     void reindex(std::uint32_t group);
     std::int64_t applyRetention(std::uint32_t group);
 
+    /// The series of the last batch of a topic, so that a stream of batches with the same
+    /// fields (live Kafka rows, one or two per message) skips the key lookups and the name
+    /// checks; forgotten whenever a series goes away.
+    struct BatchLayout
+    {
+        TagSet tags; ///< as the batch gave them
+        std::vector<std::string> names;
+        std::vector<SeriesId> ids;
+    };
+    const BatchLayout *knownLayout(const SampleBatch &batch) const;
+
     Retention m_retention;
+    std::unordered_map<std::string, BatchLayout> m_layouts;
     std::vector<Record> m_series;
     std::map<SeriesKey, SeriesId> m_index;
     std::vector<std::unique_ptr<SeriesGroup>> m_groups; // null = free slot

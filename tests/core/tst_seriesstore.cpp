@@ -91,6 +91,7 @@ private Q_SLOTS:
     void memoryAccounting();
     void badInput();
     void removeAndUnknownIds();
+    void repeatedLayoutsReuseSeries();
 };
 
 void tst_SeriesStore::decimationMatchesBruteForce_data()
@@ -623,6 +624,44 @@ void tst_SeriesStore::removeAndUnknownIds()
     QVERIFY(store.seriesIds().empty());
     QCOMPARE(store.memory().points, 0);
     QVERIFY(store.ensureSeries(keyOf("b")) != b);
+}
+
+// Live rows come as a stream of small batches with one layout; the store remembers the
+// layout's series, which must never outlive a removal nor let a malformed batch through.
+void tst_SeriesStore::repeatedLayoutsReuseSeries()
+{
+    SeriesStore store;
+    QVERIFY(store.append(batchOf({1}, {{"a", {1}}, {"b", {10}}})).ok());
+    QVERIFY(store.append(batchOf({2}, {{"a", {2}}, {"b", {20}}})).ok());
+    const SeriesId a = *store.find(keyOf("a"));
+    const SeriesId b = *store.find(keyOf("b"));
+    QCOMPARE(store.sampleCount(a), 2);
+    QCOMPARE(store.values(b)[1], 20.0);
+
+    // Same names, one value missing: refused as before, nothing appended.
+    const auto bad = store.append(batchOf({3}, {{"a", {3}}, {"b", {}}}));
+    QVERIFY(!bad.ok());
+    QVERIFY(bad.failure().message.contains(QStringLiteral("has 0 values for 1 times")));
+    QCOMPARE(store.sampleCount(a), 2);
+
+    // Fields in another order or other tags are other layouts, with the right series.
+    QVERIFY(store.append(batchOf({4}, {{"b", {40}}, {"a", {4}}})).ok());
+    QCOMPARE(store.values(a).back(), 4.0);
+    QCOMPARE(store.values(b).back(), 40.0);
+    QVERIFY(store.append(batchOf({5}, {{"a", {5}}, {"b", {50}}}, "lsst.sal.MTM1M3.forceActuatorData", {{"salIndex", "1"}})).ok());
+    QCOMPARE(store.sampleCount(a), 3);
+
+    // A removed series comes back under a new id, not the remembered one.
+    store.removeSeries(a);
+    QVERIFY(store.append(batchOf({6}, {{"a", {6}}, {"b", {60}}})).ok());
+    const SeriesId again = *store.find(keyOf("a"));
+    QVERIFY(again != a);
+    QCOMPARE(store.sampleCount(again), 1);
+    QCOMPARE(store.values(b).back(), 60.0);
+    store.clear();
+    QVERIFY(store.append(batchOf({7}, {{"a", {7}}, {"b", {70}}})).ok());
+    QCOMPARE(store.memory().series, 2);
+    QCOMPARE(store.sampleCount(*store.find(keyOf("b"))), 1);
 }
 
 QTEST_GUILESS_MAIN(tst_SeriesStore)
