@@ -4,6 +4,7 @@
 #include "core/demo/DemoLineProtocol.h"
 #include "core/demo/DemoM1M3ForceModel.h"
 #include "core/demo/DemoSignals.h"
+#include "core/demo/DemoStreams.h"
 
 #include <algorithm>
 #include <cmath>
@@ -18,49 +19,6 @@ constexpr std::int64_t kMinute = 60 * kSecond;
 std::int64_t floorDiv(std::int64_t a, std::int64_t b)
 {
     return a / b - ((a % b != 0) && ((a < 0) != (b < 0)) ? 1 : 0);
-}
-
-/// Telemetry written for the whole telemetry history (an hour) at its own rate: the mount,
-/// rotator, environment and facility signals people plot over an hour.
-const std::vector<std::tuple<const char *, const char *, std::vector<int>>> &hourStreams()
-{
-    static const std::vector<std::tuple<const char *, const char *, std::vector<int>>> streams = {
-        {"MTMount", "azimuth", {}},
-        {"MTMount", "elevation", {}},
-        {"MTRotator", "rotation", {}},
-        {"ESS", "temperature", {101, 112, 201, 301}},
-        {"ESS", "relativeHumidity", {101, 301}},
-        {"ESS", "pressure", {301}},
-        {"ESS", "airFlow", {301}},
-        {"ESS", "dewPoint", {301}},
-        {"MTM1M3TS", "glycolLoopTemperature", {}},
-        {"MTM1M3TS", "mixingValve", {}},
-        {"MTAirCompressor", "analogData", {1, 2}},
-        {"HVAC", "chiller01P01", {}},
-        {"HVAC", "glycolSensor", {}},
-        {"DSM", "domeSeeing", {1}},
-        {"DIMM", "status", {1}},
-        {"ATPneumatics", "m1AirPressure", {}},
-        {"ATDome", "position", {}},
-        {"EPM", "xups", {1}},
-        {"MTCamera", "vacuum_Cryo", {}},
-        {"MTCamera", "focal_plane_RebTotalPower", {}},
-        {"MTCamera", "refrig_Cryo1", {}},
-    };
-    return streams;
-}
-
-/// Fast companions of the M1M3 forces, written for the M1M3 window (10 minutes).
-const std::vector<std::tuple<const char *, const char *, std::vector<int>>> &windowStreams()
-{
-    static const std::vector<std::tuple<const char *, const char *, std::vector<int>>> streams = {
-        {"MTM1M3", "inclinometerData", {}},
-        {"MTM2", "zenithAngle", {}},
-        {"MTPtg", "currentTargetStatus", {}},
-        {"MTDome", "azimuth", {}},
-        {"MTMount", "cameraCableWrap", {}},
-    };
-    return streams;
 }
 
 int indexPosition(const DemoCsc &csc, int salIndex)
@@ -94,10 +52,10 @@ DemoSeedPlan::DemoSeedPlan(const DemoCatalog &catalog, const DemoSeedOptions &op
         return std::max(from, nowMs - std::int64_t(length.count()) * kSecond);
     };
     std::vector<StreamSpec> hour;
-    for (const auto &[c, t, i] : hourStreams())
+    for (const auto &[c, t, i] : demoHourStreams())
         hour.push_back({c, t, i});
     std::vector<StreamSpec> window;
-    for (const auto &[c, t, i] : windowStreams())
+    for (const auto &[c, t, i] : demoWindowStreams())
         window.push_back({c, t, i});
     const DemoTopic *forces = catalog.topic(QStringLiteral("lsst.sal.MTM1M3.forceActuatorData"));
 

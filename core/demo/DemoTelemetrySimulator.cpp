@@ -8,6 +8,7 @@
 #include "core/demo/DemoM1M3ForceModel.h"
 #include "core/demo/DemoMockCluster.h"
 #include "core/demo/DemoPointWriter.h"
+#include "core/demo/DemoStreams.h"
 #include "core/http/CurlTransport.h"
 
 #include <QDateTime>
@@ -26,40 +27,6 @@ namespace sasquatch {
 namespace {
 
 constexpr std::int64_t kForcePeriodMs = 20;
-
-/// The seeder's hour and ten-minute streams (DemoSeedPlan): live continues their history.
-const std::vector<std::tuple<const char *, const char *, std::vector<int>>> &liveStreams()
-{
-    static const std::vector<std::tuple<const char *, const char *, std::vector<int>>> streams = {
-        {"MTMount", "azimuth", {}},
-        {"MTMount", "elevation", {}},
-        {"MTRotator", "rotation", {}},
-        {"ESS", "temperature", {101, 112, 201, 301}},
-        {"ESS", "relativeHumidity", {101, 301}},
-        {"ESS", "pressure", {301}},
-        {"ESS", "airFlow", {301}},
-        {"ESS", "dewPoint", {301}},
-        {"MTM1M3TS", "glycolLoopTemperature", {}},
-        {"MTM1M3TS", "mixingValve", {}},
-        {"MTAirCompressor", "analogData", {1, 2}},
-        {"HVAC", "chiller01P01", {}},
-        {"HVAC", "glycolSensor", {}},
-        {"DSM", "domeSeeing", {1}},
-        {"DIMM", "status", {1}},
-        {"ATPneumatics", "m1AirPressure", {}},
-        {"ATDome", "position", {}},
-        {"EPM", "xups", {1}},
-        {"MTCamera", "vacuum_Cryo", {}},
-        {"MTCamera", "focal_plane_RebTotalPower", {}},
-        {"MTCamera", "refrig_Cryo1", {}},
-        {"MTM1M3", "inclinometerData", {}},
-        {"MTM2", "zenithAngle", {}},
-        {"MTPtg", "currentTargetStatus", {}},
-        {"MTDome", "azimuth", {}},
-        {"MTMount", "cameraCableWrap", {}},
-    };
-    return streams;
-}
 
 std::int64_t periodOf(double rateHz)
 {
@@ -304,7 +271,10 @@ std::vector<DemoSimulatorStream> DemoTelemetrySimulator::defaultStreams(const De
     std::vector<DemoSimulatorStream> out;
     if (const DemoTopic *forces = catalog.topic(QStringLiteral("lsst.sal.MTM1M3.forceActuatorData")))
         out.push_back({forces, 0, periodOf(forces->rateHz) > 0 ? periodOf(forces->rateHz) : kForcePeriodMs, 0});
-    for (const auto &[cscName, topicName, indices] : liveStreams()) {
+    // Live continues the seeder's hour and ten-minute streams (DemoSeedPlan).
+    DemoStreamList live = demoHourStreams();
+    live.insert(live.end(), demoWindowStreams().begin(), demoWindowStreams().end());
+    for (const auto &[cscName, topicName, indices] : live) {
         const DemoTopic *topic = catalog.topic(QString::fromLatin1(cscName), QString::fromLatin1(topicName));
         const DemoCsc *csc = catalog.csc(QString::fromLatin1(cscName));
         if (!topic || !csc || topic->kind != DemoTopicKind::Telemetry || topic->rateHz <= 0)

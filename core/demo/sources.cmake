@@ -32,6 +32,8 @@ target_sources(sasquatch_core PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/DemoSeedPlan.cpp
   ${CMAKE_CURRENT_LIST_DIR}/DemoSeedPlan.h
   ${CMAKE_CURRENT_LIST_DIR}/DemoSeedPlanCatalog.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/DemoStreams.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/DemoStreams.h
   ${CMAKE_CURRENT_LIST_DIR}/DemoSeedTypes.h
   ${CMAKE_CURRENT_LIST_DIR}/DemoSeeder.cpp
   ${CMAKE_CURRENT_LIST_DIR}/DemoSeeder.h
