@@ -5,6 +5,7 @@
 #include "core/cli/AnnotationsCommand.h"
 #include "core/cli/CommandLine.h"
 #include "core/time/TimeText.h"
+#include "tests/support/CommandRun.h"
 #include "tests/support/InfluxFixture.h"
 
 #include <QJsonArray>
@@ -21,36 +22,12 @@ using sasquatch::test::InfluxFixture;
 
 namespace {
 
-struct Run
-{
-    int code = -1;
-    QString out;
-    QString err;
-};
-
-QString readAll(std::FILE *f)
-{
-    std::fflush(f);
-    std::rewind(f);
-    QByteArray bytes;
-    char buffer[65536];
-    std::size_t n;
-    while ((n = std::fread(buffer, 1, sizeof buffer, f)) > 0)
-        bytes.append(buffer, qsizetype(n));
-    std::fclose(f);
-    return QString::fromUtf8(bytes);
-}
+using Run = sasquatch::test::CommandRun;
 
 Run annotations(QStringList args)
 {
     args.prepend(QStringLiteral("sasquatch-browser annotations"));
-    std::FILE *out = std::tmpfile();
-    std::FILE *err = std::tmpfile();
-    Run r;
-    r.code = AnnotationsCommand::run(args, out, err);
-    r.out = readAll(out);
-    r.err = readAll(err);
-    return r;
+    return sasquatch::test::runCommand(&AnnotationsCommand::run, args);
 }
 
 QStringList server()

@@ -5,6 +5,7 @@
 #include "core/cli/CommandLine.h"
 #include "core/cli/QueryCommand.h"
 #include "core/http/CurlTransport.h"
+#include "tests/support/CommandRun.h"
 #include "tests/support/ContractHttpServer.h"
 #include "tests/support/InfluxFixture.h"
 
@@ -27,36 +28,12 @@ namespace {
 
 constexpr std::int64_t kStart = 1732406400123456789; // 2024-11-24T00:00:00.123456789Z
 
-struct Run
-{
-    int code = -1;
-    QString out;
-    QString err;
-};
-
-QString readAll(std::FILE *f)
-{
-    std::fflush(f);
-    std::rewind(f);
-    QByteArray bytes;
-    char buffer[65536];
-    std::size_t n;
-    while ((n = std::fread(buffer, 1, sizeof buffer, f)) > 0)
-        bytes.append(buffer, qsizetype(n));
-    std::fclose(f);
-    return QString::fromUtf8(bytes);
-}
+using Run = sasquatch::test::CommandRun;
 
 Run query(QStringList args)
 {
     args.prepend(QStringLiteral("sasquatch-browser query"));
-    std::FILE *out = std::tmpfile();
-    std::FILE *err = std::tmpfile();
-    Run r;
-    r.code = QueryCommand::run(args, out, err);
-    r.out = readAll(out);
-    r.err = readAll(err);
-    return r;
+    return sasquatch::test::runCommand(&QueryCommand::run, args);
 }
 
 QByteArray fixtureBytes(const QString &name)

@@ -2,6 +2,7 @@
 // `sasquatch-browser topics` end to end against the real influxd of the CTest fixture.
 #include "core/cli/CommandLine.h"
 #include "core/cli/TopicsCommand.h"
+#include "tests/support/CommandRun.h"
 #include "tests/support/InfluxFixture.h"
 
 #include <QJsonArray>
@@ -18,36 +19,12 @@ using sasquatch::test::InfluxFixture;
 
 namespace {
 
-struct Run
-{
-    int code = -1;
-    QString out;
-    QString err;
-};
-
-QString readAll(std::FILE *f)
-{
-    std::fflush(f);
-    std::rewind(f);
-    QByteArray bytes;
-    char buffer[65536];
-    std::size_t n;
-    while ((n = std::fread(buffer, 1, sizeof buffer, f)) > 0)
-        bytes.append(buffer, qsizetype(n));
-    std::fclose(f);
-    return QString::fromUtf8(bytes);
-}
+using Run = sasquatch::test::CommandRun;
 
 Run topics(QStringList args)
 {
     args.prepend(QStringLiteral("sasquatch-browser topics"));
-    std::FILE *out = std::tmpfile();
-    std::FILE *err = std::tmpfile();
-    Run r;
-    r.code = TopicsCommand::run(args, out, err);
-    r.out = readAll(out);
-    r.err = readAll(err);
-    return r;
+    return sasquatch::test::runCommand(&TopicsCommand::run, args);
 }
 
 QStringList server()

@@ -5,6 +5,7 @@
 #include "core/cli/CommandLine.h"
 #include "core/cli/TailCommand.h"
 #include "tests/support/AvroTestWriter.h"
+#include "tests/support/CommandRun.h"
 #include "tests/support/ContractHttpServer.h"
 #include "tests/support/KafkaTestCluster.h"
 
@@ -27,35 +28,11 @@ const QByteArray kSchema = "{\"type\":\"record\",\"name\":\"temperature\",\"name
                            "{\"name\":\"location\",\"type\":[\"null\",\"string\"]}]}";
 const QString kTopic = QStringLiteral("lsst.sal.ESS.temperature");
 
-struct Run
-{
-    int code = -1;
-    QString out;
-    QString err;
-};
-
-QString readAll(std::FILE *f)
-{
-    std::fflush(f);
-    std::rewind(f);
-    QByteArray bytes;
-    char buffer[4096];
-    std::size_t n;
-    while ((n = std::fread(buffer, 1, sizeof buffer, f)) > 0)
-        bytes.append(buffer, qsizetype(n));
-    std::fclose(f);
-    return QString::fromUtf8(bytes);
-}
+using Run = sasquatch::test::CommandRun;
 
 Run runTail(const QStringList &arguments)
 {
-    std::FILE *out = std::tmpfile();
-    std::FILE *err = std::tmpfile();
-    Run r;
-    r.code = TailCommand::run(QStringList{QStringLiteral("sasquatch-browser tail")} + arguments, out, err);
-    r.out = readAll(out);
-    r.err = readAll(err);
-    return r;
+    return sasquatch::test::runCommand(&TailCommand::run, QStringList{QStringLiteral("sasquatch-browser tail")} + arguments);
 }
 
 } // namespace

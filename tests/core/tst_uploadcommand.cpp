@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // `sasquatch-browser upload`: exit codes, per-file summary, dry run, --valid-only, --report.
 #include "core/cli/UploadCommand.h"
+#include "tests/support/CommandRun.h"
 #include "tests/support/ContractHttpServer.h"
 
 #include <QFile>
@@ -17,35 +18,11 @@ using namespace sasquatch::test;
 
 namespace {
 
-struct Run
-{
-    int code = -1;
-    QString out;
-    QString err;
-};
-
-QString readAll(std::FILE *f)
-{
-    std::fflush(f);
-    std::rewind(f);
-    QByteArray bytes;
-    char buffer[4096];
-    std::size_t n = 0;
-    while ((n = std::fread(buffer, 1, sizeof buffer, f)) > 0)
-        bytes.append(buffer, qsizetype(n));
-    std::fclose(f);
-    return QString::fromUtf8(bytes);
-}
+using Run = sasquatch::test::CommandRun;
 
 Run run(const QStringList &args)
 {
-    std::FILE *out = std::tmpfile();
-    std::FILE *err = std::tmpfile();
-    Run r;
-    r.code = UploadCommand::run(QStringList{QStringLiteral("sasquatch-browser upload")} + args, out, err);
-    r.out = readAll(out);
-    r.err = readAll(err);
-    return r;
+    return sasquatch::test::runCommand(&UploadCommand::run, QStringList{QStringLiteral("sasquatch-browser upload")} + args);
 }
 
 /// A bridge that acknowledges every record it gets, offsets counting from 0.
