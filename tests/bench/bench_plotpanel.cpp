@@ -22,6 +22,7 @@
 #include "core/series/SeriesStore.h"
 #include "gui/plots/PlotPanel.h"
 #include "gui/plots/PlotShared.h"
+#include "tests/support/BenchSignal.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -40,49 +41,15 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
-constexpr std::int64_t kStart = 1'795'403'520LL * 1'000'000'000; // 2026-11-23T03:12:00Z
-constexpr std::int64_t kStep = 20'000'000;                        // 50 Hz
+constexpr std::int64_t kStart = sasquatch::test::kBenchSignalStart; // 2026-11-23T03:12:00Z
+constexpr std::int64_t kStep = sasquatch::test::kBenchSignalStep;   // 50 Hz
 constexpr std::int64_t kBatchRows = 65'536;
-
-std::int64_t residentBytes()
-{
-    std::ifstream statm("/proc/self/statm");
-    std::int64_t size = 0;
-    std::int64_t resident = 0;
-    statm >> size >> resident;
-    return resident * sysconf(_SC_PAGESIZE);
-}
 
 double threadCpuMs()
 {
     timespec ts{};
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
     return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) * 1e-6;
-}
-
-std::uint64_t mix(std::uint64_t x)
-{
-    x ^= x >> 33;
-    x *= 0xff51afd7ed558ccdULL;
-    x ^= x >> 33;
-    return x;
-}
-
-// 50 Hz with jitter; a slow sine, noise and rare spikes per series; a NaN gap every 2 M samples.
-std::int64_t sampleTime(std::int64_t i)
-{
-    return kStart + i * kStep + static_cast<std::int64_t>(mix(static_cast<std::uint64_t>(i)) % 4'000'001) - 2'000'000;
-}
-
-double sampleValue(int s, std::int64_t i)
-{
-    if (i % 2'000'000 >= 1'000'000 && i % 2'000'000 < 1'000'500)
-        return NAN;
-    const std::uint64_t h = mix(static_cast<std::uint64_t>(i) * 31 + static_cast<std::uint64_t>(s));
-    double v = 100.0 * s + 10.0 * std::sin(static_cast<double>(i) * (1e-5 * (s + 1))) + static_cast<double>(h % 1000) * 1e-3;
-    if (h % 1'000'003 == 0)
-        v += (h & 1 ? 50.0 : -50.0);
-    return v;
 }
 
 struct Frame
@@ -157,7 +124,7 @@ int main(int argc, char **argv)
 
     // The store, every series with its own time column.
     PlotShared shared;
-    const std::int64_t rssBefore = residentBytes();
+    const std::int64_t rssBefore = sasquatch::test::residentBytes();
     const auto t0 = Clock::now();
     SampleBatch batch;
     batch.topic = "lsst.sal.MTM1M3.forceActuatorData";
@@ -166,12 +133,12 @@ int main(int argc, char **argv)
         const std::int64_t rows = std::min(kBatchRows, points - first);
         batch.times.resize(static_cast<std::size_t>(rows));
         for (std::int64_t r = 0; r < rows; ++r)
-            batch.times[static_cast<std::size_t>(r)] = sampleTime(first + r);
+            batch.times[static_cast<std::size_t>(r)] = sasquatch::test::benchSampleTime(first + r);
         for (int s = 0; s < series; ++s) {
             batch.fields[0].name = "zForce" + std::to_string(s);
             batch.fields[0].values.resize(static_cast<std::size_t>(rows));
             for (std::int64_t r = 0; r < rows; ++r)
-                batch.fields[0].values[static_cast<std::size_t>(r)] = sampleValue(s, first + r);
+                batch.fields[0].values[static_cast<std::size_t>(r)] = sasquatch::test::benchSampleValue(s, first + r);
             if (!shared.store.append(batch).ok())
                 return 2;
         }
@@ -179,7 +146,7 @@ int main(int argc, char **argv)
     batch = SampleBatch{};
     shared.store.shrinkToFit();
     const double ingestMs = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
-    const std::int64_t rssStore = residentBytes() - rssBefore;
+    const std::int64_t rssStore = sasquatch::test::residentBytes() - rssBefore;
     const SeriesMemory memory = shared.store.memory();
     const double totalPoints = static_cast<double>(points) * series;
     std::printf("Memory: store accounting %.2f B/point, resident (statm) %.2f B/point; filled in %.0f ms\n",
@@ -222,7 +189,7 @@ int main(int argc, char **argv)
     const int columns = panel.axisRect()->width();
 
     // QCustomPlot with the raw points.
-    const std::int64_t rssBeforeRaw = residentBytes();
+    const std::int64_t rssBeforeRaw = sasquatch::test::residentBytes();
     QCustomPlot raw;
     for (std::size_t s = 0; s < ids.size(); ++s) {
         QCPGraph *graph = raw.addGraph();
@@ -236,7 +203,7 @@ int main(int argc, char **argv)
     }
     raw.yAxis->setRange(-70, 100.0 * series + 70);
     fitWidth(raw, width);
-    const std::int64_t rssRaw = residentBytes() - rssBeforeRaw;
+    const std::int64_t rssRaw = sasquatch::test::residentBytes() - rssBeforeRaw;
     std::vector<std::vector<Frame>> theirs;
     for (const View &v : views) {
         std::vector<Frame> fs;

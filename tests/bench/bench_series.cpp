@@ -30,6 +30,7 @@
 // code is 1 if one differs. Never fails on time.
 #include "core/series/MinMaxPyramid.h"
 #include "core/series/SeriesStore.h"
+#include "tests/support/BenchSignal.h"
 #include "tests/support/SeriesReference.h"
 
 #include <QApplication>
@@ -61,8 +62,8 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
-constexpr std::int64_t kStart = 1'795'403'520LL * 1'000'000'000; // 2026-11-23T03:12:00Z
-constexpr std::int64_t kStep = 20'000'000;                        // 50 Hz
+constexpr std::int64_t kStart = sasquatch::test::kBenchSignalStart; // 2026-11-23T03:12:00Z
+constexpr std::int64_t kStep = sasquatch::test::kBenchSignalStep;   // 50 Hz
 constexpr std::size_t kBatchRows = 65'536;                        // AnnotatedCsvParser's piece size
 
 struct Options
@@ -87,43 +88,6 @@ double median(std::vector<double> v)
     return v[v.size() / 2];
 }
 
-// Resident set size in bytes (second field of /proc/self/statm, in pages).
-std::int64_t residentBytes()
-{
-    std::ifstream statm("/proc/self/statm");
-    std::int64_t size = 0;
-    std::int64_t resident = 0;
-    statm >> size >> resident;
-    return resident * sysconf(_SC_PAGESIZE);
-}
-
-std::uint64_t mix(std::uint64_t x)
-{
-    x ^= x >> 33;
-    x *= 0xff51afd7ed558ccdULL;
-    x ^= x >> 33;
-    return x;
-}
-
-// Sample i of series s: 50 Hz with ±2 ms jitter; a slow sine per series, noise, a single-sample
-// spike every ~million samples and a 500-sample NaN gap every 2 M (what the plots must keep).
-std::int64_t sampleTime(std::int64_t i)
-{
-    return kStart + i * kStep + static_cast<std::int64_t>(mix(static_cast<std::uint64_t>(i)) % 4'000'001) - 2'000'000;
-}
-
-double sampleValue(int s, std::int64_t i)
-{
-    if (i % 2'000'000 >= 1'000'000 && i % 2'000'000 < 1'000'500)
-        return NAN;
-    const std::uint64_t h = mix(static_cast<std::uint64_t>(i) * 31 + static_cast<std::uint64_t>(s));
-    double v = 100.0 * s + 10.0 * std::sin(static_cast<double>(i) * (1e-5 * (s + 1))) +
-               static_cast<double>(h % 1000) * 1e-3;
-    if (h % 1'000'003 == 0)
-        v += (h & 1 ? 50.0 : -50.0);
-    return v;
-}
-
 std::string fieldName(int s)
 {
     return "zForce" + std::to_string(s);
@@ -143,7 +107,7 @@ struct Filled
 Filled fillStore(const Options &o, Layout layout)
 {
     Filled f;
-    const std::int64_t before = residentBytes();
+    const std::int64_t before = sasquatch::test::residentBytes();
     f.residentBefore = before;
     f.store = std::make_unique<SeriesStore>();
     const auto t0 = Clock::now();
@@ -153,7 +117,7 @@ Filled fillStore(const Options &o, Layout layout)
         const auto rows = static_cast<std::size_t>(std::min<std::int64_t>(static_cast<std::int64_t>(kBatchRows), o.points - first));
         batch.times.resize(rows);
         for (std::size_t r = 0; r < rows; ++r)
-            batch.times[r] = sampleTime(first + static_cast<std::int64_t>(r));
+            batch.times[r] = sasquatch::test::benchSampleTime(first + static_cast<std::int64_t>(r));
         if (layout == Layout::SharedTimeColumn) {
             batch.fields.resize(static_cast<std::size_t>(o.series));
             for (int s = 0; s < o.series; ++s) {
@@ -161,7 +125,7 @@ Filled fillStore(const Options &o, Layout layout)
                 field.name = fieldName(s);
                 field.values.resize(rows);
                 for (std::size_t r = 0; r < rows; ++r)
-                    field.values[r] = sampleValue(s, first + static_cast<std::int64_t>(r));
+                    field.values[r] = sasquatch::test::benchSampleValue(s, first + static_cast<std::int64_t>(r));
             }
             if (!f.store->append(batch).ok())
                 std::abort();
@@ -172,7 +136,7 @@ Filled fillStore(const Options &o, Layout layout)
                 field.name = fieldName(s);
                 field.values.resize(rows);
                 for (std::size_t r = 0; r < rows; ++r)
-                    field.values[r] = sampleValue(s, first + static_cast<std::int64_t>(r));
+                    field.values[r] = sasquatch::test::benchSampleValue(s, first + static_cast<std::int64_t>(r));
                 if (!f.store->append(batch).ok())
                     std::abort();
             }
@@ -180,7 +144,7 @@ Filled fillStore(const Options &o, Layout layout)
     }
     f.ingestMs = msSince(t0);
     batch = SampleBatch{};
-    f.residentDelta = residentBytes() - before;
+    f.residentDelta = sasquatch::test::residentBytes() - before;
     for (int s = 0; s < o.series; ++s)
         f.ids.push_back(*f.store->find({"lsst.sal.MTM1M3.forceActuatorData", fieldName(s), {}}));
     return f;
@@ -416,7 +380,7 @@ int main(int argc, char **argv)
     Filled own = fillStore(o, Layout::OwnTimeColumns);
     printMemory("a time column per series", own);
     own.store->shrinkToFit();
-    own.residentDelta = residentBytes() - own.residentBefore;
+    own.residentDelta = sasquatch::test::residentBytes() - own.residentBefore;
     own.ingestMs = 0;
     printMemory("  the same after shrinkToFit()", own);
     {
@@ -470,7 +434,7 @@ int main(int argc, char **argv)
     }
 
     // (b) QCustomPlot with the raw points (its own adaptive sampling).
-    const std::int64_t rssBeforeRaw = residentBytes();
+    const std::int64_t rssBeforeRaw = sasquatch::test::residentBytes();
     auto raw = makePlot(o.width, o.series, o.aliased);
     const auto tLoad = Clock::now();
     for (int s = 0; s < o.series; ++s) {
@@ -482,7 +446,7 @@ int main(int argc, char **argv)
         raw->graph(s)->data()->set(data, true);
     }
     const double rawLoadMs = msSince(tLoad);
-    const std::int64_t rssRaw = residentBytes() - rssBeforeRaw;
+    const std::int64_t rssRaw = sasquatch::test::residentBytes() - rssBeforeRaw;
 
     const auto pick = [](const std::vector<Timing> &ts, double Timing::*field) {
         std::vector<double> xs;
