@@ -69,11 +69,12 @@ SeamOutput LiveSeam::add(SampleBatch batch)
     return {};
 }
 
-SeamOutput LiveSeam::close(std::optional<std::int64_t> lastHistoryNs)
+SeamOutput LiveSeam::close(std::optional<std::int64_t> lastHistoryNs, std::int64_t historyRhythmNs)
 {
     SeamOutput out;
     m_closed = true;
     m_lastHistory = lastHistoryNs;
+    m_historyRhythm = std::max<std::int64_t>(0, historyRhythmNs);
     m_watermark = lastHistoryNs;
 
     // Every held row, ordered by time; equal times keep arrival order (the first one wins).
@@ -121,18 +122,25 @@ SeamOutput LiveSeam::close(std::optional<std::int64_t> lastHistoryNs)
     return out;
 }
 
+std::int64_t LiveSeam::gapThreshold(std::int64_t rhythmNs) const
+{
+    if (rhythmNs <= 0)
+        return m_minGapNs;
+    return std::int64_t(m_gapFactor * double(rhythmNs));
+}
+
 std::optional<SeamGap> LiveSeam::gapBefore(std::int64_t lastHistoryNs, const std::vector<std::int64_t> &kept) const
 {
-    std::int64_t threshold = m_minGapNs;
+    std::int64_t rhythm = m_historyRhythm;
     if (kept.size() >= 2) {
         std::vector<std::int64_t> spacing(kept.size() - 1);
         for (std::size_t i = 1; i < kept.size(); ++i)
             spacing[i - 1] = kept[i] - kept[i - 1];
         std::nth_element(spacing.begin(), spacing.begin() + std::ptrdiff_t(spacing.size() / 2), spacing.end());
-        threshold = std::max(threshold, std::int64_t(m_gapFactor * double(spacing[spacing.size() / 2])));
+        rhythm = spacing[spacing.size() / 2];
     }
-    if (kept.front() - lastHistoryNs > threshold)
-        return SeamGap{lastHistoryNs, kept.front()};
+    if (kept.front() - lastHistoryNs > gapThreshold(rhythm))
+        return SeamGap{lastHistoryNs, kept.front(), rhythm};
     return std::nullopt;
 }
 

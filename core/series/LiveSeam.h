@@ -15,6 +15,9 @@ struct SeamGap
 {
     std::int64_t afterNs = 0;
     std::int64_t beforeNs = 0;
+    /// The stream's rhythm the gap was judged by (median spacing, ns; 0 when unknown): a
+    /// refill that still leaves more than the seam's threshold open is asked again.
+    std::int64_t rhythmNs = 0;
     bool operator==(const SeamGap &) const = default;
 };
 
@@ -57,12 +60,15 @@ struct SeamOutput
 /// repeats an earlier kept row is a duplicate (the first one wins); after close(), a row older
 /// than the newest row released is late (dropped and counted: the store keeps each series
 /// strictly increasing and a ring buffer has no room to re-sort). A gap is reported when
-/// first live − last history exceeds `gapFactor` × the median spacing of the held live rows
-/// (or `minGapNs` when fewer than two rows are held, or when that is larger).
+/// first live − last history exceeds `gapFactor` × the stream's rhythm: the median spacing of
+/// the first live rows, or of the history's last rows when fewer than two live rows are
+/// known, and `minGapNs` when neither is known. With the default 1.5 a single missing 50 Hz
+/// sample (40 ms after the last one) is a gap: asking InfluxDB for a span that turns out to
+/// be empty costs one small query, a sample missing from the plot costs the user's trust.
 class LiveSeam
 {
 public:
-    static constexpr double kDefaultGapFactor = 2.5;
+    static constexpr double kDefaultGapFactor = 1.5;
     static constexpr std::int64_t kDefaultMinGapNs = 50'000'000; ///< 50 ms
 
     explicit LiveSeam(double gapFactor = kDefaultGapFactor, std::int64_t minGapNs = kDefaultMinGapNs);
@@ -78,7 +84,11 @@ public:
     SeamOutput add(SampleBatch batch);
     /// Ends the backfill. `lastHistoryNs`: the newest history sample of this stream, nullopt
     /// when history had none (then every held row is kept and no gap is reported).
-    SeamOutput close(std::optional<std::int64_t> lastHistoryNs);
+    /// `historyRhythmNs`: the median spacing of history's last samples (0: unknown), the
+    /// rhythm used when fewer than two live rows are known at the seam.
+    SeamOutput close(std::optional<std::int64_t> lastHistoryNs, std::int64_t historyRhythmNs = 0);
+    /// The gap threshold (ns) for a stream of rhythm `rhythmNs` (0: unknown).
+    std::int64_t gapThreshold(std::int64_t rhythmNs) const;
     /// After close(): the rows of `batch` newer than the watermark, sorted, one per time.
     SeamOutput filter(const SampleBatch &batch);
 
@@ -95,6 +105,7 @@ private:
     bool m_closed = false;
     std::optional<std::int64_t> m_watermark;
     std::optional<std::int64_t> m_lastHistory;
+    std::int64_t m_historyRhythm = 0;
     bool m_gapPending = false; ///< closed with history but no live rows yet
     std::vector<SampleBatch> m_held;
 };

@@ -201,7 +201,7 @@ void LiveSession::scheduleGapFill(const QString &topic, const SeamGap &gap, int 
     QTimer::singleShot(m_gapFillDelay, this, [this, generation, topic, gap, attempt] {
         if (generation != m_generation || !m_running)
             return;
-        m_jobs.push_back({topic, gap.afterNs + 1, gap.beforeNs, true, attempt});
+        m_jobs.push_back({topic, gap.afterNs + 1, gap.beforeNs, true, attempt, gap.rhythmNs});
         runNextJob();
     });
 }
@@ -282,8 +282,9 @@ void LiveSession::jobFinished(bool ok, const QString &error)
                 continue;
             }
             rows += std::int64_t(b.rowCount());
-            if (job.gap)
-                times.insert(times.end(), b.times.begin(), b.times.end());
+            // Gap rows all tell the rhythm; of history only its end matters at the seam.
+            const std::size_t tail = job.gap ? b.times.size() : std::min<std::size_t>(b.times.size(), 64);
+            times.insert(times.end(), b.times.end() - std::ptrdiff_t(tail), b.times.end());
             const std::int64_t newest = *std::max_element(b.times.begin(), b.times.end());
             last = last ? std::max(*last, newest) : newest;
         }
@@ -291,10 +292,9 @@ void LiveSession::jobFinished(bool ok, const QString &error)
             t.status.gapRows += rows;
             // What the sink had not written yet is asked for again, a few times.
             const std::int64_t filledUpTo = last ? *last : job.startNs - 1;
-            const std::int64_t threshold = std::max(LiveSeam::kDefaultMinGapNs,
-                                                    std::int64_t(LiveSeam::kDefaultGapFactor * double(medianSpacing(times))));
-            if (ok && job.stopNs - filledUpTo > threshold && job.attempt < kGapFillAttempts)
-                scheduleGapFill(job.topic, SeamGap{filledUpTo, job.stopNs}, job.attempt + 1);
+            const std::int64_t rhythm = times.size() >= 2 ? medianSpacing(times) : job.rhythmNs;
+            if (ok && job.stopNs - filledUpTo > t.seam.gapThreshold(rhythm) && job.attempt < kGapFillAttempts)
+                scheduleGapFill(job.topic, SeamGap{filledUpTo, job.stopNs, rhythm}, job.attempt + 1);
         } else {
             t.status.historyRows += rows;
             t.status.phase = LivePhase::Live;
@@ -303,7 +303,7 @@ void LiveSession::jobFinished(bool ok, const QString &error)
             Q_EMIT samplesAppended(rows);
         if (!job.gap) {
             t.status.seamNs = last.value_or(0);
-            appendReleased(t, t.seam.close(last));
+            appendReleased(t, t.seam.close(last, medianSpacing(std::move(times))));
         }
     }
     Q_EMIT statusChanged();

@@ -113,6 +113,7 @@ private:
         std::int64_t stopNs = 0; ///< exclusive
         bool gap = false;
         int attempt = 1;
+        std::int64_t rhythmNs = 0; ///< gap jobs: the stream's rhythm at the seam
     };
     struct Topic
     {

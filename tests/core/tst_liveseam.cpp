@@ -199,27 +199,44 @@ void tst_LiveSeam::gapThresholdFollowsTheRhythm_data()
 {
     QTest::addColumn<QString>("held");
     QTest::addColumn<qint64>("lastHistoryMs");
+    QTest::addColumn<qint64>("historyRhythmMs"); // 0: unknown
     QTest::addColumn<bool>("gap");
-    // 50 Hz: one missing sample (40 ms) is within 2.5 periods, three (80 ms) are not.
-    QTest::newRow("50 Hz, one sample missing") << QStringLiteral("140,160,180,200") << qint64(100) << false;
-    QTest::newRow("50 Hz, three samples missing") << QStringLiteral("180,200,220,240") << qint64(100) << true;
+    // 50 Hz: the next sample is no gap, one missing sample (40 ms) is (1.5 periods).
+    QTest::newRow("50 Hz, next sample") << QStringLiteral("120,140,160,180") << qint64(100) << qint64(0) << false;
+    QTest::newRow("50 Hz, one sample missing") << QStringLiteral("140,160,180,200") << qint64(100) << qint64(0) << true;
+    QTest::newRow("50 Hz, jitter within half a period")
+        << QStringLiteral("128,148,166,186") << qint64(100) << qint64(20) << false;
+    QTest::newRow("50 Hz, three samples missing") << QStringLiteral("180,200,220,240") << qint64(100) << qint64(0) << true;
     // 1 Hz: two seconds apart is its rhythm's gap, 1 s is not.
-    QTest::newRow("1 Hz, next sample") << QStringLiteral("2000,3000,4000") << qint64(1000) << false;
-    QTest::newRow("1 Hz, 3 s later") << QStringLiteral("5000,6000,7000") << qint64(1000) << true;
-    // One held row: the minimum (50 ms) decides.
-    QTest::newRow("single row, 40 ms") << QStringLiteral("140") << qint64(100) << false;
-    QTest::newRow("single row, 500 ms") << QStringLiteral("600") << qint64(100) << true;
+    QTest::newRow("1 Hz, next sample") << QStringLiteral("2000,3000,4000") << qint64(1000) << qint64(0) << false;
+    QTest::newRow("1 Hz, 3 s later") << QStringLiteral("5000,6000,7000") << qint64(1000) << qint64(0) << true;
+    // One held row: history's rhythm decides, else the minimum (50 ms).
+    QTest::newRow("single row, 40 ms, rhythm unknown") << QStringLiteral("140") << qint64(100) << qint64(0) << false;
+    QTest::newRow("single row, 40 ms after 50 Hz history") << QStringLiteral("140") << qint64(100) << qint64(20) << true;
+    QTest::newRow("single row, 20 ms after 50 Hz history") << QStringLiteral("120") << qint64(100) << qint64(20) << false;
+    QTest::newRow("single row, 1 s after 1 Hz history") << QStringLiteral("1100") << qint64(100) << qint64(1000) << false;
+    QTest::newRow("single row, 500 ms") << QStringLiteral("600") << qint64(100) << qint64(0) << true;
+    // Nothing held at the seam: the first live batch (one row) is judged by history's rhythm.
+    QTest::newRow("nothing held, first live row one sample late") << QString() << qint64(100) << qint64(20) << true;
 }
 
 void tst_LiveSeam::gapThresholdFollowsTheRhythm()
 {
     QFETCH(QString, held);
     QFETCH(qint64, lastHistoryMs);
+    QFETCH(qint64, historyRhythmMs);
     QFETCH(bool, gap);
     LiveSeam seam;
     for (const SampleBatch &b : batches(held))
         seam.add(b);
-    QCOMPARE(seam.close(lastHistoryMs * kMs).gap.has_value(), gap);
+    SeamOutput closed = seam.close(lastHistoryMs * kMs, historyRhythmMs * kMs);
+    if (held.isEmpty()) {
+        QVERIFY(!closed.gap);
+        closed = seam.filter(batches(QStringLiteral("140")).front());
+    }
+    QCOMPARE(closed.gap.has_value(), gap);
+    if (gap)
+        QCOMPARE(closed.gap->afterNs, lastHistoryMs * kMs);
 }
 
 QTEST_GUILESS_MAIN(tst_LiveSeam)
