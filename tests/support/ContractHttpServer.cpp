@@ -562,7 +562,14 @@ bool ContractHttpServer::Impl::respond(ContractSocket &socket, const ContractReq
         bool first = true;
         for (QByteArray piece = response.producer(); !piece.isEmpty(); piece = response.producer()) {
             const QByteArray bytes = encodePiece(piece, false);
-            if (!bytes.isEmpty() && !socket.writeAll(framing == ContractFraming::Chunked ? chunkFrame(bytes) : bytes))
+            // A produced body can be hundreds of MB (the query benchmarks): frame each piece
+            // with a gathering write instead of copying it into a framed buffer, so the
+            // server costs less of the CPU the client under test needs.
+            const bool written = bytes.isEmpty()
+                                 || (framing == ContractFraming::Chunked
+                                         ? socket.writeChunk(bytes.constData(), std::size_t(bytes.size()))
+                                         : socket.writeAll(bytes));
+            if (!written)
                 return false;
             // With a producer the length is unknown: "half way" is after the first piece.
             if (first && response.fault == ContractFault::StallMidBody && !socket.sleepFor(response.stall))

@@ -2,8 +2,10 @@
 #include "tests/support/ContractSocket.h"
 
 #include <cerrno>
+#include <cstdio>
 #include <poll.h>
 #include <sys/socket.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 namespace sasquatch::test {
@@ -62,6 +64,37 @@ bool ContractSocket::writeAll(const QByteArray &data)
         if (n <= 0)
             return false;
         done += n;
+    }
+    return true;
+}
+
+bool ContractSocket::writeChunk(const char *data, std::size_t size)
+{
+    char head[24];
+    const int headSize = std::snprintf(head, sizeof head, "%zx\r\n", size);
+    char tail[] = "\r\n";
+    iovec parts[3] = {{head, std::size_t(headSize)}, {const_cast<char *>(data), size}, {tail, 2}};
+    std::size_t first = 0; // parts before this one are sent
+    while (first < 3) {
+        if (!waitFor(POLLOUT, -1))
+            return false;
+        msghdr message{};
+        message.msg_iov = parts + first;
+        message.msg_iovlen = 3 - first;
+        ssize_t n = ::sendmsg(m_fd.load(), &message, MSG_NOSIGNAL);
+        if (n < 0 && (errno == EINTR || errno == EAGAIN))
+            continue;
+        if (n <= 0)
+            return false;
+        // Skip what went out, possibly ending inside a part.
+        while (first < 3 && std::size_t(n) >= parts[first].iov_len) {
+            n -= ssize_t(parts[first].iov_len);
+            ++first;
+        }
+        if (first < 3) {
+            parts[first].iov_base = static_cast<char *>(parts[first].iov_base) + n;
+            parts[first].iov_len -= std::size_t(n);
+        }
     }
     return true;
 }

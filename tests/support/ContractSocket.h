@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <cstddef>
 
 namespace sasquatch::test {
 
@@ -24,6 +25,10 @@ public:
     bool readSome(QByteArray &buffer);
     /// Writes all of `data`; false when the peer is gone or the server stops.
     bool writeAll(const QByteArray &data);
+    /// Writes `data` as one HTTP/1.1 chunk (size line, data, CRLF) with one gathering write,
+    /// so a large produced body goes out without being copied into a framed buffer first.
+    /// The bytes on the wire are those of writeAll(size line + data + CRLF).
+    bool writeChunk(const char *data, std::size_t size);
     /// Sleeps `duration`; false when the server stops meanwhile.
     bool sleepFor(std::chrono::milliseconds duration);
     /// Closes with an RST instead of a FIN (SO_LINGER 0), as a crashed proxy would.
