@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/parse/ValueText.h"
 
+#include "core/parse/DecimalToDouble.h"
+#include "core/parse/DigitsSwar.h"
+
 #include <charconv>
 #include <cmath>
 #include <limits>
@@ -21,6 +24,63 @@ bool equalsNoCase(std::string_view a, std::string_view lowerB)
             return false;
     }
     return true;
+}
+
+bool isDigit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+// Appends the digits at p (up to `end`) to `significand`, eight at a time; false when they make
+// more than 19 digits in all (the significand would no longer be exact).
+inline bool takeDigits(const char *&p, const char *end, std::uint64_t &significand, int &digits)
+{
+    while (end - p >= 8) {
+        const std::uint64_t v = swar::loadEight(p);
+        const int n = swar::leadingDigits(v);
+        if (n == 0)
+            return true;
+        if (digits + n > 19)
+            return false;
+        significand = significand * swar::kPowersOfTen[static_cast<std::size_t>(n)] + swar::firstDigitsValue(v, n);
+        digits += n;
+        p += n;
+        if (n < 8)
+            return true;
+    }
+    for (; p != end && isDigit(*p); ++p) {
+        if (++digits > 19)
+            return false;
+        significand = significand * 10 + static_cast<unsigned>(*p - '0');
+    }
+    return true;
+}
+
+// The shape Flux writes for nearly every float, `digits[.digits]` (sign already taken) with at
+// most 19 digits, converted exactly without from_chars (the hot path of every _value cell:
+// from_chars was the largest single cost of bench_queryflux). False for any other shape, and
+// when decimalToDouble cannot decide cheaply; the caller's from_chars then decides, so the
+// result is always the correctly rounded double.
+bool parsePlainDecimal(const char *p, const char *end, bool negative, double &value)
+{
+    std::uint64_t significand = 0;
+    int digits = 0;
+    const char *const intBegin = p;
+    if (!takeDigits(p, end, significand, digits))
+        return false;
+    const bool hasInteger = p != intBegin;
+    int exponent = 0;
+    if (p != end && *p == '.') {
+        const char *const fractionBegin = ++p;
+        if (!takeDigits(p, end, significand, digits))
+            return false;
+        if (p == fractionBegin && !hasInteger)
+            return false;
+        exponent = -static_cast<int>(p - fractionBegin);
+    } else if (!hasInteger) {
+        return false;
+    }
+    return p == end && decimalToDouble(significand, exponent, negative, value);
 }
 
 } // namespace
@@ -88,6 +148,8 @@ bool parseDoubleText(std::string_view text, double &value)
         }
         return false;
     }
+    if (parsePlainDecimal(p, end, negative, value))
+        return true;
     double v = 0;
     const auto r = std::from_chars(p, end, v);
     // Out-of-range magnitudes (1e999) are an error for from_chars; Go's ParseFloat gives ±Inf

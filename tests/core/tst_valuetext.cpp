@@ -5,8 +5,11 @@
 
 #include <QTest>
 
+#include <charconv>
 #include <cmath>
+#include <cstring>
 #include <limits>
+#include <string>
 
 using namespace sasquatch;
 
@@ -20,6 +23,7 @@ private Q_SLOTS:
     void unsignedLongs();
     void doubles_data();
     void doubles();
+    void doublesAsFromChars();
     void booleans();
     void doubleText_data();
     void doubleText();
@@ -89,6 +93,21 @@ void tst_ValueText::doubles_data()
     QTest::newRow("word") << QByteArray("Infinite") << false << 0.0;
     QTest::newRow("hex") << QByteArray("0x10") << false << 0.0;
     QTest::newRow("empty") << QByteArray() << false << 0.0;
+    // Plain decimals take a fast path (up to 19 digits); the rest goes through from_chars.
+    QTest::newRow("Flux float") << QByteArray("-11718.7490234375") << true << -11718.7490234375;
+    QTest::newRow("trailing dot") << QByteArray("1.") << true << 1.0;
+    QTest::newRow("leading dot") << QByteArray(".5") << true << 0.5;
+    QTest::newRow("plus leading dot") << QByteArray("+.5") << true << 0.5;
+    QTest::newRow("leading zeros") << QByteArray("00012.50") << true << 12.5;
+    QTest::newRow("19 digits") << QByteArray("1234567890.123456789") << true << 1234567890.123456789;
+    QTest::newRow("20 digits") << QByteArray("12345678901234567890.5") << true << 12345678901234567890.5;
+    QTest::newRow("2^53 + 1 rounds to even") << QByteArray("9007199254740993") << true << 9007199254740992.0;
+    QTest::newRow("tiny") << QByteArray("0.0000000000000000000000001") << true << 1e-25;
+    QTest::newRow("dot alone") << QByteArray(".") << false << 0.0;
+    QTest::newRow("sign and dot") << QByteArray("-.") << false << 0.0;
+    QTest::newRow("two dots") << QByteArray("1.2.3") << false << 0.0;
+    QTest::newRow("space after") << QByteArray("1.25 ") << false << 0.0;
+    QTest::newRow("long junk after digits") << QByteArray("123456789012x") << false << 0.0;
 }
 
 void tst_ValueText::doubles()
@@ -100,6 +119,45 @@ void tst_ValueText::doubles()
     QCOMPARE(parseDoubleText(view(text), v), valid);
     QCOMPARE(v, valid ? value : 7.0);
     QVERIFY(parseDoubleText("NaN", v) && std::isnan(v));
+}
+
+void tst_ValueText::doublesAsFromChars()
+{
+    // Whatever path a text takes, the value is the one std::from_chars gives (the correctly
+    // rounded double), sign included: random plain decimals of 1..24 digits, the dot anywhere.
+    std::uint64_t x = 0x9e3779b97f4a7c15u;
+    const auto next = [&x] {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        return x;
+    };
+    for (int i = 0; i < 200'000; ++i) {
+        std::string text;
+        const bool negative = next() % 2 == 0;
+        const int digits = 1 + int(next() % 24);
+        const int dot = int(next() % std::uint64_t(digits + 2)) - 1; // -1: no dot
+        for (int d = 0; d < digits; ++d) {
+            if (d == dot)
+                text += '.';
+            // Runs of 9s and 0s reach the rounding boundaries.
+            const std::uint64_t r = next() % 16;
+            text += r < 3 ? '9' : r < 6 ? '0' : char('0' + next() % 10);
+        }
+        if (dot == digits)
+            text += '.';
+        double expected = 0;
+        const auto r = std::from_chars(text.data(), text.data() + text.size(), expected);
+        QVERIFY(r.ec == std::errc() && r.ptr == text.data() + text.size());
+        if (negative) {
+            text.insert(text.begin(), '-');
+            expected = -expected;
+        }
+        double got = 7;
+        QVERIFY2(parseDoubleText(text, got), text.c_str());
+        if (std::memcmp(&got, &expected, sizeof got) != 0)
+            QFAIL(qPrintable(QStringLiteral("%1: %2 instead of %3").arg(QString::fromStdString(text)).arg(got, 0, 'g', 17).arg(expected, 0, 'g', 17)));
+    }
 }
 
 void tst_ValueText::booleans()
