@@ -452,7 +452,7 @@ bool AnnotatedCsvParser::appendCell(ColumnSpec &spec, std::string_view text, std
         if (spec.lastValid && text == spec.lastText) {
             ns = spec.lastTime;
         } else {
-            const bool ok = spec.timeAsNumber ? parseLongText(text, ns) : parseRfc3339(text, ns);
+            const bool ok = spec.timeAsNumber ? parseLongText(text, ns) : parseRfc3339(text, ns, spec.timeMemo);
             if (!ok)
                 return badValue(spec, text, line, column);
             if (spec.groupKey) {

@@ -5,6 +5,7 @@
 #include "core/parse/ParseError.h"
 #include "core/parse/ResultTable.h"
 #include "core/parse/ResultTableSink.h"
+#include "core/parse/Rfc3339.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -101,6 +102,7 @@ private:
         std::string lastText;
         std::int64_t lastTime = 0;
         bool lastValid = false;
+        Rfc3339Memo timeMemo; // the minute of the last time, for the next one (_time)
     };
 
     struct Annotation

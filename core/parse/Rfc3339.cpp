@@ -72,13 +72,46 @@ bool toNanoseconds(unsigned year, unsigned month, unsigned day, unsigned hour, u
     return true;
 }
 
+// The fraction of a time in the layout below, `.f{1,9}` between the seconds and the 'Z'
+// (`size` > 20), as nanoseconds; false when it is not 1..9 digits.
+bool utcFraction(const char *p, std::size_t size, std::int64_t &fraction)
+{
+    if (p[19] != '.')
+        return false;
+    const auto n = static_cast<int>(size - 21); // 1..9 fraction digits before the 'Z'
+    // The eight bytes before the 'Z' end with the last min(n, 8) digits.
+    std::uint64_t last = swar::loadEight(p + size - 9);
+    const int inWord = n < 8 ? n : 8;
+    if (inWord < 8) {
+        const int pad = 8 * (8 - inWord);
+        last = (last >> pad << pad) | (0x3030303030303030u >> (64 - pad));
+    }
+    if (swar::nonDigitBytes(last) != 0)
+        return false;
+    fraction = swar::eightDigitsValue(last);
+    if (n == 9) {
+        if (!digit(p[20]))
+            return false;
+        fraction += std::int64_t{p[20] - '0'} * 100'000'000;
+    } else {
+        fraction *= static_cast<std::int64_t>(swar::kPowersOfTen[static_cast<std::size_t>(9 - n)]);
+    }
+    return true;
+}
+
+// The shape of the layout below apart from its digits: length, separators, 'Z'.
+bool utcShape(const char *p, std::size_t size)
+{
+    return size >= 20 && size <= 30 && size != 21 && p[size - 1] == 'Z' && p[4] == '-' && p[7] == '-'
+           && p[10] == 'T' && p[13] == ':' && p[16] == ':';
+}
+
 // The layout Flux writes for every time (Go's RFC3339Nano in UTC), checked eight bytes at a
 // time: YYYY-MM-DDTHH:MM:SS[.f{1,9}]Z. False when the text has any other shape (the general
-// parser then decides).
-bool parseUtcLayout(const char *p, std::size_t size, std::int64_t &ns)
+// parser then decides). With `memo`, the minute is remembered for the next call.
+bool parseUtcLayout(const char *p, std::size_t size, std::int64_t &ns, Rfc3339Memo *memo)
 {
-    if (size < 20 || size > 30 || size == 21 || p[size - 1] != 'Z' || p[4] != '-' || p[7] != '-' || p[10] != 'T'
-        || p[13] != ':' || p[16] != ':')
+    if (!utcShape(p, size))
         return false;
     const std::uint64_t date = swar::loadEight(p);       // YYYY-MM-
     const std::uint64_t clock = swar::loadEight(p + 8);  // DDTHH:MM
@@ -97,36 +130,48 @@ bool parseUtcLayout(const char *p, std::size_t size, std::int64_t &ns)
     if (!validFields(year, month, day, hour, minute, second))
         return false;
     std::int64_t fraction = 0;
-    if (size > 20) {
-        if (p[19] != '.')
-            return false;
-        const auto n = static_cast<int>(size - 21); // 1..9 fraction digits before the 'Z'
-        // The eight bytes before the 'Z' end with the last min(n, 8) digits.
-        std::uint64_t last = swar::loadEight(p + size - 9);
-        const int inWord = n < 8 ? n : 8;
-        if (inWord < 8) {
-            const int pad = 8 * (8 - inWord);
-            last = (last >> pad << pad) | (0x3030303030303030u >> (64 - pad));
-        }
-        if (swar::nonDigitBytes(last) != 0)
-            return false;
-        fraction = swar::eightDigitsValue(last);
-        if (n == 9) {
-            if (!digit(p[20]))
-                return false;
-            fraction += std::int64_t{d(20)} * 100'000'000;
-        } else {
-            fraction *= static_cast<std::int64_t>(swar::kPowersOfTen[static_cast<std::size_t>(9 - n)]);
-        }
+    if (size > 20 && !utcFraction(p, size, fraction))
+        return false;
+    if (!toNanoseconds(year, month, day, hour, minute, second, fraction, 0, ns))
+        return false;
+    if (memo) {
+        // Only a minute whose start is itself in range is remembered (not the first minute
+        // of the int64 range, which starts before it).
+        memo->valid = toNanoseconds(year, month, day, hour, minute, 0, 0, 0, memo->minuteNs);
+        memo->date = date;
+        memo->clock = clock;
     }
-    return toNanoseconds(year, month, day, hour, minute, second, fraction, 0, ns);
+    return true;
 }
 
 } // namespace
 
+bool parseRfc3339(std::string_view text, std::int64_t &ns, Rfc3339Memo &memo)
+{
+    const char *p = text.data();
+    const std::size_t size = text.size();
+    if (memo.valid && utcShape(p, size) && swar::loadEight(p) == memo.date && swar::loadEight(p + 8) == memo.clock
+        && digit(p[17]) && digit(p[18])) {
+        // The same date, hour and minute as the time before, which were valid: the seconds
+        // and the fraction are all that is left to read.
+        const auto second = static_cast<std::int64_t>((p[17] - '0') * 10 + (p[18] - '0'));
+        std::int64_t fraction = 0;
+        std::int64_t result = 0;
+        if (second <= 59 && (size == 20 || utcFraction(p, size, fraction))
+            && !__builtin_add_overflow(memo.minuteNs, second * kNanosPerSecond + fraction, &result)) {
+            ns = result;
+            return true;
+        }
+    }
+    if (parseUtcLayout(p, size, ns, &memo))
+        return true;
+    memo.valid = false;
+    return parseRfc3339(text, ns);
+}
+
 bool parseRfc3339(std::string_view text, std::int64_t &ns)
 {
-    if (parseUtcLayout(text.data(), text.size(), ns))
+    if (parseUtcLayout(text.data(), text.size(), ns, nullptr))
         return true;
     // Shortest valid form: 2006-01-02T15:04:05Z (20 characters).
     if (text.size() < 20)

@@ -18,6 +18,22 @@ namespace sasquatch {
 /// Returns false and leaves `ns` unchanged on malformed input.
 bool parseRfc3339(std::string_view text, std::int64_t &ns);
 
+/// What parseRfc3339 remembers between the times of one column: the date, hour and minute of
+/// the last time in the layout Flux writes (`YYYY-MM-DDTHH:MM:SS[.fraction]Z`). Times of a
+/// result come a few milliseconds apart, so the next one is usually in the same minute and
+/// costs only its seconds and fraction. Value-initialised it remembers nothing.
+struct Rfc3339Memo
+{
+    std::uint64_t date = 0;     ///< the bytes `YYYY-MM-` of the remembered minute
+    std::uint64_t clock = 0;    ///< the bytes `DDTHH:MM`
+    std::int64_t minuteNs = 0;  ///< that minute's start in ns since the epoch
+    bool valid = false;
+};
+
+/// parseRfc3339 for the successive times of one column: the same results, faster when a time
+/// falls in the same minute as the one before (see Rfc3339Memo).
+bool parseRfc3339(std::string_view text, std::int64_t &ns, Rfc3339Memo &memo);
+
 /// Appends `ns` as RFC3339Nano in UTC: `2024-05-01T12:00:00.123456789Z`, trailing zeros of the
 /// fraction removed and no fraction at all for whole seconds (Go's RFC3339Nano).
 void appendRfc3339Nano(std::string &out, std::int64_t ns);

@@ -16,6 +16,9 @@ class tst_Rfc3339 : public QObject
 private Q_SLOTS:
     void parse_data();
     void parse();
+    void parseWithMemo_data() { parse_data(); }
+    void parseWithMemo();
+    void memoAcrossMinutes();
     void format_data();
     void format();
     void roundTrip();
@@ -87,6 +90,66 @@ void tst_Rfc3339::parse()
     std::int64_t out = 42;
     QCOMPARE(parseRfc3339(std::string_view(text.constData(), static_cast<std::size_t>(text.size())), out), valid);
     QCOMPARE(qint64(out), valid ? ns : qint64(42));
+}
+
+void tst_Rfc3339::parseWithMemo()
+{
+    // The same answers when the time before was in the same minute (the memo's short path)
+    // and when nothing is remembered.
+    QFETCH(QByteArray, text);
+    QFETCH(bool, valid);
+    QFETCH(qint64, ns);
+    const std::string_view view(text.constData(), static_cast<std::size_t>(text.size()));
+    Rfc3339Memo fresh;
+    std::int64_t out = 42;
+    QCOMPARE(parseRfc3339(view, out, fresh), valid);
+    QCOMPARE(qint64(out), valid ? ns : qint64(42));
+
+    if (text.size() < 16)
+        return;
+    const std::string before = text.left(16).toStdString() + ":00Z";
+    Rfc3339Memo memo;
+    std::int64_t primed = 0;
+    if (!parseRfc3339(before, primed, memo))
+        return; // no valid time in that minute to remember
+    out = 42;
+    QCOMPARE(parseRfc3339(view, out, memo), valid);
+    QCOMPARE(qint64(out), valid ? ns : qint64(42));
+    // A rejected time leaves a memo that still answers correctly.
+    out = 42;
+    QVERIFY(parseRfc3339(before, out, memo));
+    QCOMPARE(out, primed);
+}
+
+void tst_Rfc3339::memoAcrossMinutes()
+{
+    // A column of times 7.3 s apart across minute, day, month and year ends, before and after
+    // 1970, through one memo: each equal to the time it was formatted from.
+    for (const std::int64_t start : {std::int64_t{-86'400} * 365 - 200, std::int64_t{951'782'000}, std::int64_t{1'703'980'000}}) {
+        Rfc3339Memo memo;
+        for (std::int64_t i = 0; i < 40'000; ++i) {
+            const std::int64_t ns = (start + i * 7) * 1'000'000'000 + (i * 300'000'123) % 1'000'000'000;
+            const std::string text = formatRfc3339Nano(ns);
+            std::int64_t back = 0;
+            QVERIFY2(parseRfc3339(text, back, memo), text.c_str());
+            if (back != ns)
+                QFAIL(text.c_str());
+        }
+    }
+    // The last minute of the int64 range: in range up to its maximum, not one ns beyond.
+    Rfc3339Memo memo;
+    std::int64_t out = 0;
+    QVERIFY(parseRfc3339("2262-04-11T23:47:00Z", out, memo));
+    QVERIFY(parseRfc3339("2262-04-11T23:47:16.854775807Z", out, memo));
+    QCOMPARE(out, std::numeric_limits<std::int64_t>::max());
+    QVERIFY(!parseRfc3339("2262-04-11T23:47:16.854775808Z", out, memo));
+    QVERIFY(!parseRfc3339("2262-04-11T23:47:59Z", out, memo));
+    QCOMPARE(out, std::numeric_limits<std::int64_t>::max());
+    // The first minute's start is out of range, so it is never remembered; its times still parse.
+    QVERIFY(parseRfc3339("1677-09-21T00:12:43.145224192Z", out, memo));
+    QCOMPARE(out, std::numeric_limits<std::int64_t>::min());
+    QVERIFY(parseRfc3339("1677-09-21T00:12:59Z", out, memo));
+    QCOMPARE(out, std::numeric_limits<std::int64_t>::min() + std::int64_t{15'854'775'808});
 }
 
 void tst_Rfc3339::format_data()
