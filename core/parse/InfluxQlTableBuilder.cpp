@@ -156,12 +156,8 @@ void InfluxQlTableBuilder::emitPiece()
         return;
     m_pending = false;
     // The key columns repeat one value; ResultColumn stores its bytes once.
-    for (std::size_t g = 0; g < m_groupNames.size(); ++g) {
-        ResultColumn &column = m_piece.column(m_columns.size() + g);
-        column.reserve(m_pieceRows, m_groupValues[g].size());
-        for (std::size_t row = 0; row < m_pieceRows; ++row)
-            column.appendString(m_groupValues[g]);
-    }
+    for (std::size_t g = 0; g < m_groupNames.size(); ++g)
+        m_piece.column(m_columns.size() + g).appendRepeated(m_groupValues[g], m_pieceRows);
     if (!m_locked) {
         // From now on consumers append pieces: types are fixed (never-seen ones stay Double).
         m_locked = true;

@@ -102,6 +102,27 @@ void ResultColumn::pushStringSlow(const char *data, std::size_t size)
     markNotNull();
 }
 
+void ResultColumn::appendRepeated(std::string_view value, std::size_t count)
+{
+    if (count == 0)
+        return;
+    appendString(value); // the first decides: uniform, the previous row's bytes, or new bytes
+    const std::size_t more = count - 1;
+    if (m_type != ColumnType::String) {
+        for (std::size_t i = 0; i < more; ++i)
+            appendNull();
+        return;
+    }
+    if (!m_uniform) {
+        // The rest share the first one's bytes.
+        m_strOffset.insert(m_strOffset.end(), more, m_strOffset.back());
+        m_strLength.insert(m_strLength.end(), more, m_strLength.back());
+        if (!m_null.empty())
+            m_null.insert(m_null.end(), more, 0);
+    }
+    m_size += more;
+}
+
 void ResultColumn::appendInt64Converted(std::int64_t value)
 {
     switch (m_type) {

@@ -73,6 +73,9 @@ public:
             return appendNull();
         pushString(value.data(), value.size());
     }
+    /// Appends `count` rows holding `value`, as `count` appendString() calls would (the
+    /// group-key columns of InfluxQL series repeat one value on every row).
+    void appendRepeated(std::string_view value, std::size_t count);
     /// Appends all rows of `other`, converting as the single-value appends do.
     void appendColumn(const ResultColumn &other);
 

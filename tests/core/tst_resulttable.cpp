@@ -46,6 +46,8 @@ private Q_SLOTS:
     void repeatedStringsShareBytes();
     void uniformStringColumn_data();
     void uniformStringColumn();
+    void appendRepeated_data() { uniformStringColumn_data(); }
+    void appendRepeated();
     void schemaAndLookup();
     void emptyCopyAndAppendRows();
     void equality();
@@ -220,6 +222,46 @@ void tst_ResultTable::uniformStringColumn()
     c.appendString("y");
     QCOMPARE(c.stringAt(0), std::string_view("z"));
     QCOMPARE(c.stringAt(1), std::string_view("y"));
+}
+
+void tst_ResultTable::appendRepeated()
+{
+    // After each prefix of the values, appendRepeated(v, n) gives the column that n
+    // appendString(v) calls give: the same rows, nulls and values (uniform or not).
+    QFETCH(QStringList, values);
+    for (qsizetype prefix = 0; prefix <= values.size(); ++prefix) {
+        for (const std::size_t count : {std::size_t(0), std::size_t(1), std::size_t(5)}) {
+            for (const std::string_view repeated : {std::string_view("a"), std::string_view(""), std::string_view("xForce0")}) {
+                for (const ColumnType type : {ColumnType::String, ColumnType::Double}) {
+                    ResultColumn bulk("s", type);
+                    ResultColumn one("s", type);
+                    for (qsizetype i = 0; i < prefix; ++i) {
+                        for (ResultColumn *c : {&bulk, &one}) {
+                            if (values[i] == "<null>")
+                                c->appendNull();
+                            else
+                                c->appendString(values[i].toStdString());
+                        }
+                    }
+                    bulk.appendRepeated(repeated, count);
+                    for (std::size_t i = 0; i < count; ++i)
+                        one.appendString(repeated);
+                    QCOMPARE(bulk.size(), one.size());
+                    QCOMPARE(bulk.nullCount(), one.nullCount());
+                    QVERIFY(bulk == one);
+                    for (std::size_t row = 0; row < one.size(); ++row) {
+                        QCOMPARE(bulk.isNull(row), one.isNull(row));
+                        if (type == ColumnType::String)
+                            QCOMPARE(bulk.stringAt(row), one.stringAt(row));
+                    }
+                    // And the column goes on as usual.
+                    bulk.appendString("tail");
+                    one.appendString("tail");
+                    QVERIFY(bulk == one);
+                }
+            }
+        }
+    }
 }
 
 void tst_ResultTable::schemaAndLookup()
