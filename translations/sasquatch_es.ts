@@ -730,6 +730,13 @@
     </message>
 </context>
 <context>
+    <name>LiveCatalogBinding</name>
+    <message>
+        <source>Units of %1 are unknown: %2</source>
+        <translation>Las unidades de %1 son desconocidas: %2</translation>
+    </message>
+</context>
+<context>
     <name>LivePanel</name>
     <message>
         <source>Start</source>
@@ -2285,6 +2292,13 @@
     <message>
         <source>Tags: %1</source>
         <translation>Etiquetas: %1</translation>
+    </message>
+</context>
+<context>
+    <name>TopicSchemaService</name>
+    <message>
+        <source>Schema of %1: %2</source>
+        <translation>Esquema de %1: %2</translation>
     </message>
 </context>
 <context>

@@ -164,6 +164,29 @@ void TopicTree::storeFields(int topic, std::vector<FieldInfo> fields, QStringLis
     t.groupedValid = false;
 }
 
+bool TopicTree::applyDocs(int topic, const FieldDocs &docs)
+{
+    Topic &t = m_topics[size_t(topic)];
+    if (!docs.apply(t.fields))
+        return false;
+    for (GroupedField &g : t.grouped) {
+        if (!g.isArray()) {
+            if (const FieldDoc *doc = docs.find(g.name)) {
+                g.unit = doc->unit;
+                g.description = doc->description;
+            }
+            continue;
+        }
+        docs.apply(g.elements);
+        bool sameUnit = true;
+        for (const FieldInfo &e : g.elements)
+            sameUnit = sameUnit && e.unit == g.elements.front().unit;
+        g.unit = sameUnit ? g.elements.front().unit : QString();
+        g.description = g.elements.front().description;
+    }
+    return true;
+}
+
 QString TopicTree::displayName(int id) const
 {
     const Node &n = m_nodes[size_t(id)];

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/catalog/FieldDocs.h"
 #include "core/catalog/FieldInfo.h"
 #include "core/catalog/GroupedField.h"
 #include "core/catalog/TopicName.h"
@@ -69,6 +70,9 @@ public:
     const std::vector<GroupedField> &groupedFields(int topic);
     /// Stores a topic's fields and tags (state Loaded); does not touch its nodes.
     void storeFields(int topic, std::vector<FieldInfo> fields, QStringList tags);
+    /// Sets units and descriptions of a topic's stored fields (and of its grouped fields, in
+    /// place, so rows keep their identity) from `docs`; true if anything changed.
+    bool applyDocs(int topic, const FieldDocs &docs);
 
     /// The row's text in the Name column.
     QString displayName(int id) const;

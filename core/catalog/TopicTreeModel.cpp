@@ -226,6 +226,7 @@ void TopicTreeModel::clear()
     beginResetModel();
     resetSearchState();
     m_tree.clear();
+    m_docs.clear();
     endResetModel();
 }
 
@@ -240,6 +241,8 @@ void TopicTreeModel::setTopicFields(const QString &topic, std::vector<FieldInfo>
     const bool showing = !visibleChildren(node).empty();
     removeAllChildren(node);
     m_tree.storeFields(t, std::move(fields), tags);
+    if (const auto docs = m_docs.constFind(topic); docs != m_docs.constEnd())
+        m_tree.applyDocs(t, *docs);
     if (showing)
         materializeFields(t);
     topicRowChanged(node);
@@ -267,6 +270,26 @@ void TopicTreeModel::setTopicFieldsFailed(const QString &topic, const QString &m
     topicRowChanged(node);
 }
 
+void TopicTreeModel::setFieldDocs(const QString &topic, const FieldDocs &docs)
+{
+    m_docs.insert(topic, docs);
+    const int t = m_tree.findTopic(topic);
+    if (t < 0 || m_tree.topic(t).state != FieldLoadState::Loaded || !m_tree.applyDocs(t, docs))
+        return;
+    childrenChanged(m_tree.topic(t).node);
+}
+
+void TopicTreeModel::childrenChanged(int node)
+{
+    const std::vector<int> &children = visibleChildren(node);
+    if (children.empty() || !isVisible(node))
+        return;
+    const QModelIndex parent = indexOfNode(node);
+    Q_EMIT dataChanged(index(0, 0, parent), index(int(children.size()) - 1, columnCount(parent) - 1, parent));
+    for (int child : children)
+        childrenChanged(child);
+}
+
 void TopicTreeModel::setAllFields(const QHash<QString, std::vector<FieldInfo>> &fieldsByTopic,
                                   const QHash<QString, QStringList> &tagsByTopic)
 {
@@ -282,6 +305,8 @@ void TopicTreeModel::setAllFields(const QHash<QString, std::vector<FieldInfo>> &
             continue;
         }
         m_tree.storeFields(t, it.value(), tagsByTopic.value(it.key()));
+        if (const auto docs = m_docs.constFind(it.key()); docs != m_docs.constEnd())
+            m_tree.applyDocs(t, *docs);
         if (!isVisible(node))
             continue;
         const int row = visibleRow(node);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/catalog/FieldDocs.h"
 #include "core/catalog/FieldInfo.h"
 #include "core/catalog/SearchResult.h"
 #include "core/catalog/TopicNodeType.h"
@@ -105,6 +106,9 @@ public:
     void setTopicFieldsFailed(const QString &topic, const QString &message);
     /// Loads a failed topic's fields again (emits fieldsRequested()); no-op unless it failed.
     void retryFields(const QString &topic);
+    /// Units and descriptions of `topic`'s fields from its schema: applied now if its fields
+    /// are loaded (rows update in place) and to fields stored later. Kept until clear().
+    void setFieldDocs(const QString &topic, const FieldDocs &docs);
     /// Stores the fields (and tags) of many topics at once. Names that are not topics are ignored.
     void setAllFields(const QHash<QString, std::vector<FieldInfo>> &fieldsByTopic,
                       const QHash<QString, QStringList> &tagsByTopic = {});
@@ -153,6 +157,7 @@ private:
     void materializeFields(int topic);
     void requestFields(int topic);
     void topicRowChanged(int node);
+    void childrenChanged(int node);
     void resetSearchState();
     QVariant displayData(int node, int column) const;
 
@@ -161,6 +166,7 @@ private:
 
     TopicTreeFilter m_filter; ///< active while a search is applied
     QString m_bucket;
+    QHash<QString, FieldDocs> m_docs; ///< by topic
 };
 
 } // namespace sasquatch

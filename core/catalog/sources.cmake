@@ -1,5 +1,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 target_sources(sasquatch_core PRIVATE
+  ${CMAKE_CURRENT_LIST_DIR}/FieldDocs.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/FieldDocs.h
   ${CMAKE_CURRENT_LIST_DIR}/FieldGrouping.cpp
   ${CMAKE_CURRENT_LIST_DIR}/FieldGrouping.h
   ${CMAKE_CURRENT_LIST_DIR}/FieldInfo.cpp

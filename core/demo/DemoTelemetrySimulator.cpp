@@ -10,6 +10,7 @@
 #include "core/demo/DemoPointWriter.h"
 #include "core/demo/DemoStreams.h"
 #include "core/http/CurlTransport.h"
+#include "core/kafka/MemorySchemaSource.h"
 
 #include <QDateTime>
 #include <QSet>
@@ -308,6 +309,14 @@ std::vector<DemoSchema> DemoTelemetrySimulator::schemas(const DemoCatalog &catal
     for (const DemoTopic &t : catalog.topics())
         out.push_back({schemaId(catalog, t), t.measurement() + QStringLiteral("-value"), DemoAvroEncoder::schemaJson(t)});
     return out;
+}
+
+std::shared_ptr<MemorySchemaSource> DemoTelemetrySimulator::schemaSource(const DemoCatalog &catalog)
+{
+    auto source = std::make_shared<MemorySchemaSource>();
+    for (const DemoSchema &s : schemas(catalog))
+        source->insert(s.id, s.json, s.subject);
+    return source;
 }
 
 Outcome<Done> DemoTelemetrySimulator::start()

@@ -17,6 +17,8 @@
 
 namespace sasquatch {
 
+class MemorySchemaSource;
+
 class DemoMockCluster;
 
 /// One periodic telemetry stream of the simulator: sample k is at k * periodMs + offsetMs.
@@ -88,6 +90,8 @@ public:
     static int schemaId(const DemoCatalog &catalog, const DemoTopic &topic);
     /// Every topic's schema (ids as schemaId()): what the in-process schema source serves.
     static std::vector<DemoSchema> schemas(const DemoCatalog &catalog);
+    /// Those schemas in an in-process source, each the latest of its subject "<topic>-value".
+    static std::shared_ptr<MemorySchemaSource> schemaSource(const DemoCatalog &catalog);
 
     /// Creates the producer and starts the threads; fails with librdkafka's or avro-c's message.
     Outcome<Done> start();

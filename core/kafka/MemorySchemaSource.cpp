@@ -21,10 +21,12 @@ std::int32_t MemorySchemaSource::registerSchema(const QString &subject, const QB
     return id;
 }
 
-void MemorySchemaSource::insert(std::int32_t id, const QByteArray &schemaJson)
+void MemorySchemaSource::insert(std::int32_t id, const QByteArray &schemaJson, const QString &subject)
 {
     std::lock_guard lock(m_mutex);
     m_schemas[id] = schemaJson;
+    if (!subject.isEmpty())
+        m_latestBySubject[subject] = id;
 }
 
 std::int32_t MemorySchemaSource::latestId(const QString &subject) const
@@ -41,6 +43,15 @@ Outcome<QByteArray> MemorySchemaSource::schemaJson(std::int32_t id, const Cancel
     if (it == m_schemas.end())
         return Failure{QStringLiteral("Schema %1 not found in the in-process schema source.").arg(id), 404};
     return it->second;
+}
+
+Outcome<QByteArray> MemorySchemaSource::latestSchemaJson(const QString &subject, const CancelToken &)
+{
+    std::lock_guard lock(m_mutex);
+    const auto latest = m_latestBySubject.find(subject);
+    if (latest == m_latestBySubject.end())
+        return Failure{QStringLiteral("Subject %1 not found in the in-process schema source.").arg(subject), 404};
+    return m_schemas.at(latest->second);
 }
 
 QString MemorySchemaSource::describe() const

@@ -20,12 +20,14 @@ public:
     /// Registers `schemaJson` under `subject` (Confluent's convention: "<topic>-value") and
     /// returns its id (1, 2, ...). The same text returns the id it already has.
     std::int32_t registerSchema(const QString &subject, const QByteArray &schemaJson);
-    /// Stores `schemaJson` under a chosen id (replacing what was there), for tests.
-    void insert(std::int32_t id, const QByteArray &schemaJson);
+    /// Stores `schemaJson` under a chosen id (replacing what was there), and makes it the
+    /// latest of `subject` when one is given.
+    void insert(std::int32_t id, const QByteArray &schemaJson, const QString &subject = {});
     /// The latest id registered under `subject`, or -1.
     std::int32_t latestId(const QString &subject) const;
 
     Outcome<QByteArray> schemaJson(std::int32_t id, const CancelToken &cancel = {}) override;
+    Outcome<QByteArray> latestSchemaJson(const QString &subject, const CancelToken &cancel = {}) override;
     QString describe() const override;
 
 private:

@@ -4,6 +4,8 @@
 #include "core/http/HttpFailure.h"
 #include "core/http/RetryingTransport.h"
 
+#include <QUrl>
+
 #include <nlohmann/json.hpp>
 
 namespace sasquatch {
@@ -50,8 +52,23 @@ Outcome<QByteArray> SchemaRegistryClient::schemaJson(std::int32_t id, const Canc
         if (const auto it = m_cache.find(id); it != m_cache.end())
             return it->second;
     }
+    std::int32_t answered = id;
+    return fetchSchema(QStringLiteral("/schemas/ids/%1").arg(id), QStringLiteral("Schema %1").arg(id), answered, cancel);
+}
+
+Outcome<QByteArray> SchemaRegistryClient::latestSchemaJson(const QString &subject, const CancelToken &cancel)
+{
+    std::int32_t id = -1;
+    const QString path = QStringLiteral("/subjects/%1/versions/latest")
+                             .arg(QString::fromLatin1(QUrl::toPercentEncoding(subject)));
+    return fetchSchema(path, QStringLiteral("Subject %1").arg(subject), id, cancel);
+}
+
+Outcome<QByteArray> SchemaRegistryClient::fetchSchema(const QString &path, const QString &what, std::int32_t &id,
+                                                      const CancelToken &cancel)
+{
     HttpRequest request;
-    request.url = QStringLiteral("%1/schemas/ids/%2").arg(m_options.baseUrl).arg(id);
+    request.url = m_options.baseUrl + path;
     request.headers.emplace_back("Accept", "application/vnd.schemaregistry.v1+json, application/json");
     request.username = m_options.username;
     request.password = m_options.password;
@@ -61,15 +78,13 @@ Outcome<QByteArray> SchemaRegistryClient::schemaJson(std::int32_t id, const Canc
     const HttpResult result = m_transport->perform(request, {}, {}, cancel);
     if (!result.succeeded()) {
         Failure failure = HttpFailure::from(request, result);
-        failure.message = QStringLiteral("Schema %1: %2").arg(id).arg(failure.message);
+        failure.message = QStringLiteral("%1: %2").arg(what, failure.message);
         return failure;
     }
     const auto json = nlohmann::json::parse(result.response.body.constBegin(), result.response.body.constEnd(), nullptr,
                                             false);
-    const auto bad = [&](const QString &what) {
-        return Failure{QStringLiteral("Schema %1: %2 answered %3 (expected {\"schema\":\"...\"}).")
-                           .arg(id)
-                           .arg(request.url, what),
+    const auto bad = [&](const QString &answer) {
+        return Failure{QStringLiteral("%1: %2 answered %3 (expected {\"schema\":\"...\"}).").arg(what, request.url, answer),
                        result.response.status};
     };
     if (json.is_discarded() || !json.is_object())
@@ -78,14 +93,17 @@ Outcome<QByteArray> SchemaRegistryClient::schemaJson(std::int32_t id, const Canc
     if (schema == json.end() || !schema->is_string())
         return bad(QStringLiteral("an object without a \"schema\" string"));
     if (const auto type = json.find("schemaType"); type != json.end() && type->is_string() && *type != "AVRO")
-        return Failure{QStringLiteral("Schema %1 is a %2 schema; only Avro is decoded.")
-                           .arg(id)
-                           .arg(QString::fromStdString(type->get<std::string>())),
+        return Failure{QStringLiteral("%1 is a %2 schema; only Avro is decoded.")
+                           .arg(what, QString::fromStdString(type->get<std::string>())),
                        result.response.status};
+    if (const auto given = json.find("id"); given != json.end() && given->is_number_integer())
+        id = given->get<std::int32_t>();
     const auto &text = schema->get_ref<const std::string &>();
     QByteArray value(text.data(), qsizetype(text.size()));
-    std::lock_guard lock(m_mutex);
-    m_cache[id] = value;
+    if (id >= 0) { // schemas are immutable per id
+        std::lock_guard lock(m_mutex);
+        m_cache[id] = value;
+    }
     return value;
 }
 

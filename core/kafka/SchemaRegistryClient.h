@@ -32,6 +32,8 @@ struct SchemaRegistryOptions
 /// SchemaSource over the Schema Registry REST API: `GET /schemas/ids/{id}` answers
 /// `{"schema":"<schema json as a string>"}` (and `schemaType` for non-Avro schemas);
 /// an unknown id answers 404 `{"error_code":40403,"message":"Schema not found"}`.
+/// `GET /subjects/{subject}/versions/latest` answers `{"subject","id","version","schema"}`;
+/// an unknown subject 404 `{"error_code":40401,"message":"Subject '...' not found."}`.
 /// Schemas are immutable per id, so a fetched schema is cached for the client's lifetime;
 /// failures are not cached (a later call asks again). Thread-safe; concurrent asks for one
 /// uncached id may both go to the server.
@@ -42,12 +44,19 @@ public:
     SchemaRegistryClient(std::shared_ptr<HttpTransport> transport, SchemaRegistryOptions options);
 
     Outcome<QByteArray> schemaJson(std::int32_t id, const CancelToken &cancel = {}) override;
+    Outcome<QByteArray> latestSchemaJson(const QString &subject, const CancelToken &cancel = {}) override;
     QString describe() const override;
 
     /// Requests sent so far (attempts included), for tests and the status line.
     int requestCount() const;
 
 private:
+    /// GETs `path` below the base URL and returns its "schema" string; `what` names the
+    /// request in messages ("Schema 7", "Subject x-value"). The answer's "id", when present,
+    /// is returned through `id`.
+    Outcome<QByteArray> fetchSchema(const QString &path, const QString &what, std::int32_t &id,
+                                    const CancelToken &cancel);
+
     std::shared_ptr<HttpTransport> m_transport;
     SchemaRegistryOptions m_options;
     mutable std::mutex m_mutex;

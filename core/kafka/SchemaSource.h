@@ -5,6 +5,7 @@
 #include "core/util/Outcome.h"
 
 #include <QByteArray>
+#include <QString>
 
 #include <cstdint>
 
@@ -23,6 +24,12 @@ public:
     /// not (for the registry: HTTP status and the server's message). May block (HTTP); call
     /// it from a worker thread. A successful answer is cached by the implementation.
     virtual Outcome<QByteArray> schemaJson(std::int32_t id, const CancelToken &cancel = {}) = 0;
+
+    /// The newest schema registered under `subject` (Confluent's convention for a topic's
+    /// values: "<topic>-value"), as schema text. A subject that was never registered fails
+    /// with httpStatus 404. May block (HTTP); call it from a worker thread. Not cached (a
+    /// newer version may be registered at any time).
+    virtual Outcome<QByteArray> latestSchemaJson(const QString &subject, const CancelToken &cancel = {}) = 0;
 
     /// Where the schemas come from, for messages ("Schema Registry at https://...").
     virtual QString describe() const = 0;

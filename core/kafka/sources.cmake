@@ -32,5 +32,7 @@ target_sources(sasquatch_core PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/SchemaRegistryClient.cpp
   ${CMAKE_CURRENT_LIST_DIR}/SchemaRegistryClient.h
   ${CMAKE_CURRENT_LIST_DIR}/SchemaSource.h
+  ${CMAKE_CURRENT_LIST_DIR}/TopicSchemaService.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/TopicSchemaService.h
 )
 target_link_libraries(sasquatch_core PRIVATE PkgConfig::RDKAFKA PkgConfig::AVRO)

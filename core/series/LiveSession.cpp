@@ -166,6 +166,10 @@ void LiveSession::receive(const DecodedBatchList &batches)
         const auto it = m_topics.find(QString::fromStdString(batch->topic()));
         if (it == m_topics.end() || batch->empty())
             continue;
+        if (batch->layoutPtr() != it->second.lastLayout) {
+            it->second.lastLayout = batch->layoutPtr();
+            Q_EMIT layoutSeen(it->first, batch->layoutPtr());
+        }
         SampleBatch samples = batch->toSampleBatch(it->second.fields);
         if (samples.fields.empty())
             continue;

@@ -103,6 +103,9 @@ Q_SIGNALS:
     void connectionStateChanged(sasquatch::KafkaConnectionState state, const QString &detail);
     /// Every topic's history is in (or failed).
     void backfillFinished();
+    /// The first message of `topic`, or the first after its writer schema changed, was
+    /// decoded with `layout` (its fields' units and descriptions are there).
+    void layoutSeen(const QString &topic, std::shared_ptr<const sasquatch::MessageLayout> layout);
     void message(const QString &text, bool error);
 
 private:
@@ -120,6 +123,7 @@ private:
         LiveTopicStatus status;
         LiveSeam seam;
         std::vector<std::string> fields;
+        std::shared_ptr<const MessageLayout> lastLayout; ///< for layoutSeen
     };
 
     void receive(const DecodedBatchList &batches);

@@ -108,7 +108,11 @@ void MainWindow::buildPanels()
     m_plotTabs = new QTabWidget;
     m_plotTabs->addTab(m_plots, tr("Plots"));
     m_live = new LivePanel(std::make_shared<CurlTransport>());
-    new LiveCatalogBinding(*m_live, m_controller, m_topics, m_live);
+    auto *liveCatalog = new LiveCatalogBinding(*m_live, m_controller, m_topics, m_live);
+    connect(liveCatalog, &LiveCatalogBinding::fieldDocsChanged, this, [this](const QString &topic) {
+        if (m_details->topic() == topic)
+            showTopicDetails(topic);
+    });
     connect(m_live, &LivePanel::message, this, &MainWindow::showMessage);
     m_plotTabs->addTab(m_live, tr("Live"));
     central->addWidget(m_plotTabs);

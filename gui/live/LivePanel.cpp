@@ -8,6 +8,7 @@
 #include "core/kafka/KafkaConsumerConfig.h"
 #include "core/kafka/MemorySchemaSource.h"
 #include "core/kafka/SchemaRegistryClient.h"
+#include "core/kafka/TopicSchemaService.h"
 #include "core/series/LiveSession.h"
 #include "core/time/TimeRange.h"
 #include "gui/live/LiveArrayView.h"
@@ -40,10 +41,7 @@ QString arrayBase(const QString &field)
 
 std::shared_ptr<SchemaSource> demoSchemas()
 {
-    auto schemas = std::make_shared<MemorySchemaSource>();
-    for (const DemoSchema &s : DemoTelemetrySimulator::schemas(DemoCatalog::instance()))
-        schemas->insert(s.id, s.json);
-    return schemas;
+    return DemoTelemetrySimulator::schemaSource(DemoCatalog::instance());
 }
 
 } // namespace
@@ -116,6 +114,10 @@ LivePanel::LivePanel(std::shared_ptr<HttpTransport> http, QWidget *parent) : QWi
             m_statusTimer.start();
     });
     connect(m_session, &LiveSession::message, this, &LivePanel::message);
+    connect(m_session, &LiveSession::layoutSeen, this,
+            [this](const QString &topic, const std::shared_ptr<const MessageLayout> &layout) {
+                applyFieldDocs(topic, TopicSchemaService::docsOf(*layout));
+            });
     connect(m_session, &LiveSession::connectionStateChanged, this,
             [this](KafkaConnectionState state, const QString &detail) {
                 if (state == KafkaConnectionState::Failed || state == KafkaConnectionState::Reconnecting)
@@ -394,6 +396,31 @@ void LivePanel::showArray(const QString &choice)
         refreshArray();
         return;
     }
+}
+
+void LivePanel::applyFieldDocs(const QString &topic, const FieldDocs &docs)
+{
+    const auto fields = m_fields.find(topic);
+    if (fields == m_fields.end())
+        return;
+    bool changed = false;
+    for (const QString &f : fields->second) {
+        const FieldDoc *doc = docs.find(f);
+        if (!doc)
+            continue;
+        QString &unit = m_units[topic + u'\n' + f];
+        changed = changed || unit != doc->unit;
+        unit = doc->unit;
+    }
+    if (!changed)
+        return;
+    m_plots->setSeriesUnits(topic, [&docs](const QString &field) -> std::optional<QString> {
+        if (const FieldDoc *doc = docs.find(field))
+            return doc->unit;
+        return std::nullopt;
+    });
+    if (m_arrayCombo->currentText().section(u' ', 0, 0) == topic.section(u'.', -2))
+        showArray(m_arrayCombo->currentText());
 }
 
 QString LivePanel::unitOf(const QString &topic, const QString &field) const

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/catalog/FieldDocs.h"
 #include "core/catalog/FieldMimeData.h"
 #include "core/connection/ConnectionProfile.h"
 #include "core/http/HttpTransport.h"
@@ -58,6 +59,12 @@ public:
     {
         m_unitLookup = std::move(lookup);
     }
+
+    /// Where the current connection's schemas come from (registry, demo, or nullptr).
+    std::shared_ptr<SchemaSource> schemaSource() const { return m_schemas; }
+    /// Units of `topic`'s fields from its schema: series and the array view move to the axis
+    /// of their unit. Done by the panel itself for every schema a live message brings.
+    void applyFieldDocs(const QString &topic, const FieldDocs &docs);
 
     /// Adds fields (flattened names) to tail; restarts a running tail so they get history too.
     void addFields(const std::vector<DraggedField> &fields);

@@ -330,6 +330,79 @@ void PlotPanel::moveSeriesToAxis(int index, int axis)
     Q_EMIT seriesChanged();
 }
 
+void PlotPanel::setSeriesUnits(const std::function<std::optional<QString>(const PlotSeriesSpec &)> &unitFor)
+{
+    std::vector<std::optional<QString>> wanted(m_series.size());
+    bool any = false;
+    for (std::size_t i = 0; i < m_series.size(); ++i) {
+        wanted[i] = unitFor(m_series[i].spec);
+        if (wanted[i] && *wanted[i] == m_series[i].spec.unit)
+            wanted[i].reset();
+        any = any || wanted[i].has_value();
+    }
+    if (!any)
+        return;
+    // An axis whose series all change to one unit that no other axis has keeps its place
+    // and takes the new name: a live panel whose fields were unitless until the schema came.
+    for (std::size_t a = 0; a < m_axes.size(); ++a) {
+        std::optional<QString> common;
+        bool uniform = true;
+        bool used = false;
+        for (std::size_t i = 0; i < m_series.size() && uniform; ++i) {
+            if (m_series[i].spec.axis != int(a))
+                continue;
+            used = true;
+            uniform = wanted[i].has_value() && (!common || *common == *wanted[i]);
+            common = wanted[i];
+        }
+        if (!used || !uniform)
+            continue;
+        const bool taken = std::any_of(m_axes.begin(), m_axes.end(), [&](const Axis &x) { return x.spec.unit == *common; });
+        if (taken)
+            continue;
+        m_axes[a].spec.unit = *common;
+        for (std::size_t i = 0; i < m_series.size(); ++i) {
+            if (m_series[i].spec.axis == int(a)) {
+                m_series[i].spec.unit = *common;
+                wanted[i].reset();
+            }
+        }
+    }
+    for (std::size_t i = 0; i < m_series.size(); ++i) {
+        if (!wanted[i])
+            continue;
+        Series &s = m_series[i];
+        s.spec.unit = *wanted[i];
+        s.spec.axis = axisForUnit(s.spec.unit);
+        s.plottable->setValueAxis(valueAxis(s.spec.axis));
+    }
+    removeUnusedAxes();
+    updateAxisLabels();
+    refresh();
+    Q_EMIT seriesChanged();
+}
+
+void PlotPanel::removeUnusedAxes()
+{
+    for (int a = axisCount() - 1; a >= 0 && axisCount() > 1; --a) {
+        const bool used = std::any_of(m_series.begin(), m_series.end(), [&](const Series &s) { return s.spec.axis == a; });
+        if (used)
+            continue;
+        QCPAxis *axis = m_axes[std::size_t(a)].axis;
+        if (axis == yAxis || axis == yAxis2) {
+            axis->grid()->setVisible(false);
+            axis->setVisible(false);
+        } else {
+            axisRect()->removeAxis(axis);
+        }
+        m_axes.erase(m_axes.begin() + a);
+        for (Series &s : m_series)
+            if (s.spec.axis > a)
+                --s.spec.axis;
+    }
+    m_axes.front().axis->grid()->setVisible(true); // the first axis draws the grid
+}
+
 void PlotPanel::updateAxisLabels()
 {
     const bool several = m_axes.size() > 1;

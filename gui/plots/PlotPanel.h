@@ -10,6 +10,7 @@
 #include <QPointer>
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -67,6 +68,10 @@ public:
     void setSeriesColor(int index, const QColor &color);
     void setSeriesStyle(int index, PlotLineStyle style);
     void moveSeriesToAxis(int index, int axis);
+    /// Gives series the units `unitFor` returns (nullopt: keep theirs), e.g. once a schema
+    /// told them. An axis whose series all take one new unit is relabelled in place; other
+    /// series move to the axis of their unit (made when missing); axes left empty go.
+    void setSeriesUnits(const std::function<std::optional<QString>(const PlotSeriesSpec &)> &unitFor);
 
     int axisCount() const { return static_cast<int>(m_axes.size()); }
     QCPAxis *valueAxis(int index) const { return m_axes[static_cast<std::size_t>(index)].axis; }
@@ -137,6 +142,7 @@ private:
     enum class Drag : std::uint8_t { None, Pending, Pan, Box, Shift, CursorA, CursorB };
 
     QCPAxis *createAxis(PlotAxisSide side);
+    void removeUnusedAxes();
     void styleAxis(QCPAxis *axis);
     void updateAxisLabels();
     void rescaleValueAxes();

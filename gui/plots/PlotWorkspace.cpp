@@ -293,6 +293,18 @@ SeriesId PlotWorkspace::addLiveSeries(const SeriesKey &key, const QString &unit,
     return id;
 }
 
+void PlotWorkspace::setSeriesUnits(const QString &measurement,
+                                   const std::function<std::optional<QString>(const QString &field)> &unitFor)
+{
+    for (PlotPanel *panel : m_panels) {
+        panel->setSeriesUnits([&](const PlotSeriesSpec &spec) -> std::optional<QString> {
+            if (spec.measurement != measurement)
+                return std::nullopt;
+            return unitFor(spec.field);
+        });
+    }
+}
+
 void PlotWorkspace::dataAppended()
 {
     if (!m_liveTimer.isActive())

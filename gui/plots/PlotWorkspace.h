@@ -82,6 +82,9 @@ public:
     SeriesStore &store() { return m_shared.store; }
     /// A series fed by its owner (see the class comment).
     SeriesId addLiveSeries(const SeriesKey &key, const QString &unit, PlotPanel *panel = nullptr);
+    /// Series of `measurement` take the units `unitFor(field)` returns (empty optional: keep),
+    /// on every panel (PlotPanel::setSeriesUnits): when a schema has told them.
+    void setSeriesUnits(const QString &measurement, const std::function<std::optional<QString>(const QString &field)> &unitFor);
     /// Redraws soon (coalesced) after samples were appended to store().
     void dataAppended();
     void setFollowLatest(bool follow);

@@ -98,9 +98,7 @@ int main(int argc, char **argv)
 
     SeriesStore store;
     LiveSession session(store, std::make_shared<CurlTransport>());
-    auto schemas = std::make_shared<MemorySchemaSource>();
-    for (const DemoSchema &s : DemoTelemetrySimulator::schemas(catalog))
-        schemas->insert(s.id, s.json);
+    auto schemas = DemoTelemetrySimulator::schemaSource(catalog);
     KafkaConsumerConfig kafka;
     kafka.bootstrapServers = options.bootstrap;
     kafka.tls = false;

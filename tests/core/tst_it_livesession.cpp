@@ -87,9 +87,7 @@ void tst_LiveSession::historyThenLiveWithoutDuplicateOrGap()
     profile.api = ApiFlavour::V1;
     profile.database = database;
     session.setHistorySource(profile, {});
-    auto schemas = std::make_shared<MemorySchemaSource>();
-    for (const DemoSchema &s : DemoTelemetrySimulator::schemas(catalog))
-        schemas->insert(s.id, s.json);
+    auto schemas = DemoTelemetrySimulator::schemaSource(catalog);
     KafkaConsumerConfig kafka;
     kafka.bootstrapServers = options.bootstrap;
     kafka.tls = false;

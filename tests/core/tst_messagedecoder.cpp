@@ -28,6 +28,10 @@ public:
         ++asks;
         return inner.schemaJson(id, cancel);
     }
+    Outcome<QByteArray> latestSchemaJson(const QString &subject, const CancelToken &cancel) override
+    {
+        return inner.latestSchemaJson(subject, cancel);
+    }
     QString describe() const override { return QStringLiteral("counting"); }
 };
 

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SchemaRegistryClient against a contract server answering as the Confluent Schema Registry
-// documents GET /schemas/ids/{id} (fixtures in tests/fixtures/schema-registry name their
-// source): 200, 404 40403, 500 (retried), slow (timeout), non-Avro, garbage; caching; auth.
+// documents GET /schemas/ids/{id} and GET /subjects/{subject}/versions/latest (fixtures in
+// tests/fixtures/schema-registry name their source): 200, 404 40403/40401, 500 (retried), slow
+// (timeout), non-Avro, garbage; caching; auth.
 #include "core/http/CurlTransport.h"
 #include "core/kafka/AvroSchema.h"
 #include "core/kafka/SchemaRegistryClient.h"
@@ -45,6 +46,7 @@ private Q_SLOTS:
     void retriedAfter500();
     void slowRegistryTimesOut();
     void basicAuth();
+    void latestOfSubject();
 };
 
 void tst_SchemaRegistryClient::answers_data()
@@ -199,6 +201,34 @@ void tst_SchemaRegistryClient::basicAuth()
     QCOMPARE(denied.failure().httpStatus, 401);
     QVERIFY2(denied.error().contains(u"Unauthorized"), qPrintable(denied.error()));
     QVERIFY(!denied.error().contains(u"wrong"));
+}
+
+void tst_SchemaRegistryClient::latestOfSubject()
+{
+    ContractHttpServer server;
+    QVERIFY(server.start().ok());
+    const QString topic = QStringLiteral("lsst.sal.MTM1M3.logevent_summaryState");
+    const QString path = QStringLiteral("/schema-registry/subjects/%1-value/versions/latest").arg(topic);
+    server.on("GET", path, fixture(QStringLiteral("subject-latest-200.http")));
+    const QString unknown = QStringLiteral("/schema-registry/subjects/lsst.sal.Unknown.topic-value/versions/latest");
+    server.on("GET", unknown, fixture(QStringLiteral("subject-latest-404.http")));
+    SchemaRegistryClient client(std::make_shared<CurlTransport>(), fastOptions(server));
+
+    const auto latest = client.latestSchemaJson(topic + QStringLiteral("-value"));
+    QVERIFY2(latest.ok(), qPrintable(latest.error()));
+    auto parsed = AvroSchema::parse(*latest);
+    QVERIFY2(parsed.ok(), qPrintable(parsed.error()));
+    QCOMPARE(QString::fromStdString((*parsed)->fields().at(2).description), QStringLiteral("X forces"));
+    // The answer names its id: asking for that id later needs no request.
+    QVERIFY(client.schemaJson(7).ok());
+    QCOMPARE(server.requestCount(), 1);
+
+    const auto missing = client.latestSchemaJson(QStringLiteral("lsst.sal.Unknown.topic-value"));
+    QVERIFY(!missing.ok());
+    QCOMPARE(missing.failure().httpStatus, 404);
+    QVERIFY2(missing.error().contains(QStringLiteral("Subject lsst.sal.Unknown.topic-value")), qPrintable(missing.error()));
+    QVERIFY2(missing.error().contains(QStringLiteral("not found")), qPrintable(missing.error()));
+    QVERIFY(server.unmatchedRequests().empty());
 }
 
 QTEST_GUILESS_MAIN(tst_SchemaRegistryClient)

@@ -81,6 +81,7 @@ private Q_SLOTS:
     void indexLookups();
     void fieldDrag();
     void syntheticCatalogUnderTester();
+    void schemaDocsReachRows();
 };
 
 void tst_TopicTreeModel::grouping_data()
@@ -641,6 +642,68 @@ void tst_TopicTreeModel::syntheticCatalogUnderTester()
     model.clearSearch();
     model.setTopics(catalog.topics.mid(0, 60));
     QCOMPARE(model.topicCount(), 60);
+}
+
+void tst_TopicTreeModel::schemaDocsReachRows()
+{
+    // InfluxDB knows names and types only; the schema's units and descriptions come later
+    // (or earlier) and must show on the rows already there, without rebuilding them.
+    TopicTreeModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const QString summary = QStringLiteral("lsst.sal.MTM1M3.logevent_summaryState");
+    model.setTopics({kFad, summary});
+    std::vector<FieldInfo> bare = fadFields();
+    for (FieldInfo &f : bare)
+        f.unit = f.description = QString();
+    model.setTopicFields(kFad, bare);
+    QModelIndex fad = find(model, "lsst/sal/MTM1M3/forceActuatorData");
+    if (model.canFetchMore(fad))
+        model.fetchMore(fad);
+    const QModelIndex array = find(model, "lsst/sal/MTM1M3/forceActuatorData/zForce[3]");
+    if (model.canFetchMore(array))
+        model.fetchMore(array);
+    const QPersistentModelIndex fx = find(model, "lsst/sal/MTM1M3/forceActuatorData/fx");
+    const QPersistentModelIndex z2 = find(model, "lsst/sal/MTM1M3/forceActuatorData/zForce[3]/zForce2");
+    QVERIFY(fx.isValid() && z2.isValid());
+    QCOMPARE(fx.data(TopicTreeModel::UnitRole).toString(), QString());
+
+    FieldDocs docs;
+    docs.addScalar(QStringLiteral("fx"), {QStringLiteral("N"), QStringLiteral("Total force x")});
+    docs.addArray(QStringLiteral("zForce"), {QStringLiteral("N"), QStringLiteral("Z forces")});
+    docs.addScalar(QStringLiteral("private_seqNum"), {QStringLiteral("unitless"), QStringLiteral("Sequence number")});
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+    model.setFieldDocs(kFad, docs);
+    QVERIFY(!changed.isEmpty());
+    QCOMPARE(removed.size(), 0); // rows updated in place: expansion and selection survive
+    QVERIFY(fx.isValid() && z2.isValid());
+    QCOMPARE(fx.data(TopicTreeModel::UnitRole).toString(), QStringLiteral("N"));
+    QCOMPARE(fx.data(TopicTreeModel::DescriptionRole).toString(), QStringLiteral("Total force x"));
+    QCOMPARE(z2.data(TopicTreeModel::UnitRole).toString(), QStringLiteral("N"));
+    QCOMPARE(array.data(TopicTreeModel::UnitRole).toString(), QStringLiteral("N"));
+    QVERIFY(array.data(Qt::ToolTipRole).toString().contains(QLatin1String("Z forces")));
+    const QModelIndex seq = find(model, "lsst/sal/MTM1M3/forceActuatorData/private_seqNum");
+    QCOMPARE(seq.data(TopicTreeModel::UnitRole).toString(), QString()); // "unitless" shows as none
+    QCOMPARE(seq.data(TopicTreeModel::DescriptionRole).toString(), QStringLiteral("Sequence number"));
+    for (const FieldInfo &f : model.fieldsOf(kFad))
+        if (f.name.startsWith(QLatin1String("zForce")))
+            QCOMPARE(f.unit, QStringLiteral("N"));
+    // The same docs again change nothing.
+    changed.clear();
+    model.setFieldDocs(kFad, docs);
+    QCOMPARE(changed.size(), 0);
+
+    // Docs first, fields later: applied when the fields arrive.
+    FieldDocs summaryDocs;
+    summaryDocs.addScalar(QStringLiteral("summaryState"), {QStringLiteral("unitless"), QStringLiteral("Summary state")});
+    model.setFieldDocs(summary, summaryDocs);
+    model.setTopicFields(summary, {{QStringLiteral("summaryState"), FieldType::Integer, {}, {}}});
+    QCOMPARE(model.fieldsOf(summary).front().description, QStringLiteral("Summary state"));
+    // A new server forgets them.
+    model.clear();
+    model.setTopics({summary});
+    model.setTopicFields(summary, {{QStringLiteral("summaryState"), FieldType::Integer, {}, {}}});
+    QCOMPARE(model.fieldsOf(summary).front().description, QString());
 }
 
 QTEST_GUILESS_MAIN(tst_TopicTreeModel)

@@ -100,9 +100,7 @@ void tst_LivePanel::startPauseResumeStop()
     LivePanel panel(http);
     panel.resize(1200, 900);
     panel.show();
-    auto schemas = std::make_shared<MemorySchemaSource>();
-    for (const DemoSchema &s : DemoTelemetrySimulator::schemas(DemoCatalog::instance()))
-        schemas->insert(s.id, s.json);
+    auto schemas = DemoTelemetrySimulator::schemaSource(DemoCatalog::instance());
     panel.setSchemaSource(schemas);
     ConnectionProfile profile;
     profile.name = QStringLiteral("mock");
@@ -118,6 +116,10 @@ void tst_LivePanel::startPauseResumeStop()
     QCOMPARE(panel.plots()->panels().front()->series().size(), std::size_t(LivePanel::kMaxPlottedElements + 1));
     QVERIFY(panel.arrayView()->hasArray());
     QCOMPARE(panel.arrayView()->arrayName(), QStringLiteral("zForce"));
+    // A profile that is not the demo and no catalog: units unknown until the schema comes.
+    PlotPanel *plot = panel.plots()->panels().front();
+    QCOMPARE(plot->axisCount(), 1);
+    QCOMPARE(plot->axisSpec(0).unit, QString());
 
     QSignalSpy states(&panel, &LivePanel::stateChanged);
     panel.start();
@@ -130,6 +132,12 @@ void tst_LivePanel::startPauseResumeStop()
     QCOMPARE(status.topic, kForces);
     QCOMPARE(status.kafka.decodeErrors, 0);
     QCOMPARE(status.phase, LivePhase::Live);
+    // The messages' Avro schema carries the units: the axis is named after them.
+    QCOMPARE(plot->axisCount(), 1);
+    QCOMPARE(plot->axisSpec(0).unit, QStringLiteral("N"));
+    QCOMPARE(plot->valueAxis(0)->label(), QStringLiteral("N"));
+    for (const PlotPanel::Series &s : plot->series())
+        QCOMPARE(s.spec.unit, QStringLiteral("N"));
     QTRY_COMPARE_WITH_TIMEOUT(panel.statusTable()->rowCount(), 1, 2000);
     QCOMPARE(panel.statusTable()->item(0, LiveStatusTable::Topic)->text(), kForces);
     QCOMPARE(panel.statusTable()->item(0, LiveStatusTable::Errors)->text(), QStringLiteral("0"));

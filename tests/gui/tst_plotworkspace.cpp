@@ -9,6 +9,7 @@
 #include "gui/plots/SeriesPlottable.h"
 
 #include <QMimeData>
+#include <QSignalSpy>
 #include <QTest>
 
 #include <memory>
@@ -152,6 +153,47 @@ private Q_SLOTS:
         w.addFields({field(QStringLiteral("pressure"), QStringLiteral("Pa"))}, panel);
         QCOMPARE(panel->axisCount(), 3);
         QCOMPARE(panel->axisSpec(1).unit, QStringLiteral("Pa"));
+    }
+
+    void unitsArriveLater()
+    {
+        // Live fields dropped before their schema is known sit on one unitless axis; when the
+        // schema tells their units, that axis is renamed (all its series share the unit) or
+        // series move to their unit's axis, and no empty axis is left behind.
+        PlotWorkspace w(std::make_shared<CurlTransport>());
+        w.resize(1200, 600);
+        w.show();
+        PlotPanel *panel = w.addPanel();
+        for (const char *f : {"zForce0", "zForce1", "fz"})
+            w.addLiveSeries({kFad.toStdString(), f, {}}, QString(), panel);
+        w.addLiveSeries({kFad.toStdString(), "mx", {}}, QString(), panel);
+        QCOMPARE(panel->axisCount(), 1);
+        QCOMPARE(panel->valueAxis(0)->label(), QStringLiteral("value"));
+        QSignalSpy changed(panel, &PlotPanel::seriesChanged);
+        // mx is N·m, the others N: the axis keeps one of them, the other gets its own.
+        w.setSeriesUnits(kFad, [](const QString &f) -> std::optional<QString> {
+            return f == QLatin1String("mx") ? QStringLiteral("N·m") : QStringLiteral("N");
+        });
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(panel->axisCount(), 2);
+        QStringList labels{panel->valueAxis(0)->label(), panel->valueAxis(1)->label()};
+        labels.sort();
+        QCOMPARE(labels, (QStringList{QStringLiteral("N"), QStringLiteral("N·m")}));
+        for (const PlotPanel::Series &s : panel->series()) {
+            QCOMPARE(s.plottable->valueAxis(), panel->valueAxis(s.spec.axis));
+            QCOMPARE(panel->axisSpec(s.spec.axis).unit, s.spec.unit);
+        }
+        // All of one axis' series to one new unit: renamed in place.
+        w.setSeriesUnits(kFad, [](const QString &) -> std::optional<QString> { return QStringLiteral("N"); });
+        QCOMPARE(panel->axisCount(), 1);
+        QCOMPARE(panel->valueAxis(0)->label(), QStringLiteral("N"));
+        QCOMPARE(panel->series()[3].plottable->valueAxis(), panel->valueAxis(0));
+        // Other measurements and "keep" leave things as they are.
+        changed.clear();
+        w.setSeriesUnits(QStringLiteral("lsst.sal.Other.topic"), [](const QString &) -> std::optional<QString> { return QStringLiteral("K"); });
+        w.setSeriesUnits(kFad, [](const QString &) -> std::optional<QString> { return std::nullopt; });
+        QCOMPARE(changed.size(), 0);
+        QCOMPARE(panel->axisCount(), 1);
     }
 
     void zoomHistoryBackForward()
