@@ -5,6 +5,7 @@
 #include "core/http/CurlTransport.h"
 #include "core/http/UrlBuilder.h"
 #include "gui/app/ConnectionController.h"
+#include "core/kafka/TopicSchemaService.h"
 #include "gui/live/LiveCatalogBinding.h"
 #include "gui/live/LivePanel.h"
 #include "gui/annotations/AnnotationFilterLink.h"
@@ -109,9 +110,16 @@ void MainWindow::buildPanels()
     m_plotTabs->addTab(m_plots, tr("Plots"));
     m_live = new LivePanel(std::make_shared<CurlTransport>());
     auto *liveCatalog = new LiveCatalogBinding(*m_live, m_controller, m_topics, m_live);
-    connect(liveCatalog, &LiveCatalogBinding::fieldDocsChanged, this, [this](const QString &topic) {
+    connect(liveCatalog, &LiveCatalogBinding::fieldDocsChanged, this, [this, liveCatalog](const QString &topic) {
         if (m_details->topic() == topic)
             showTopicDetails(topic);
+        // Series already plotted without a unit (dropped before the schema answered) move too.
+        if (const FieldDocs *docs = liveCatalog->schemas().docs(topic)) {
+            m_plots->setSeriesUnits(topic, [docs](const QString &field) -> std::optional<QString> {
+                const FieldDoc *doc = docs->find(field);
+                return doc ? std::optional<QString>(doc->unit) : std::nullopt;
+            });
+        }
     });
     connect(m_live, &LivePanel::message, this, &MainWindow::showMessage);
     m_plotTabs->addTab(m_live, tr("Live"));
