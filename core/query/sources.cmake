@@ -1,5 +1,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 target_sources(sasquatch_core PRIVATE
+  ${CMAKE_CURRENT_LIST_DIR}/BodyPipe.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/BodyPipe.h
   ${CMAKE_CURRENT_LIST_DIR}/BracketMatcher.cpp
   ${CMAKE_CURRENT_LIST_DIR}/BracketMatcher.h
   ${CMAKE_CURRENT_LIST_DIR}/CompletionEngine.cpp

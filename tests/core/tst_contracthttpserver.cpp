@@ -11,6 +11,8 @@
 #include <QNetworkReply>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <sys/resource.h>
 #include <QTimer>
 
 #include <cerrno>
@@ -55,6 +57,7 @@ private Q_SLOTS:
     void injectsFaults();
     void stallsAndStopInterruptsIt();
     void streamsFromProducer();
+    void countsItsCpuTime();
     void readsRecordedResponses();
     void worksWithQtNetwork();
     void waitsForRequestsFromOtherThreads();
@@ -437,6 +440,32 @@ void tst_ContractHttpServer::streamsFromProducer()
             QCOMPARE(got.wireBody, frame.repeated(pieces) + "0\r\n\r\n");
         }
     }
+}
+
+void tst_ContractHttpServer::countsItsCpuTime()
+{
+    // A benchmark takes the server's CPU time out of the process's: it must grow while the
+    // server works, and never beyond what the whole process spent.
+    const QByteArray piece(1 << 20, 'x');
+    auto left = std::make_shared<int>(200);
+    ContractResponse r;
+    r.producer = [left, piece]() { return (*left)-- > 0 ? piece : QByteArray(); };
+    m_server->on("GET", "/cpu", r);
+    rusage before{};
+    getrusage(RUSAGE_SELF, &before);
+    const double serverBefore = m_server->cpuSeconds();
+    RawHttpClient c(*m_server);
+    QVERIFY(c.send(get("/cpu")));
+    const RawHttpResponse got = c.readResponse();
+    QVERIFY(got.complete);
+    QCOMPARE(got.body.size(), qsizetype(200) << 20);
+    QTRY_VERIFY(m_server->cpuSeconds() > serverBefore);
+    rusage after{};
+    getrusage(RUSAGE_SELF, &after);
+    const auto seconds = [](const rusage &u) {
+        return double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+    };
+    QVERIFY(m_server->cpuSeconds() - serverBefore <= seconds(after) - seconds(before) + 0.01);
 }
 
 void tst_ContractHttpServer::readsRecordedResponses()

@@ -6,6 +6,7 @@
 #include "core/http/HttpFailure.h"
 #include "tests/support/ContractSocket.h"
 
+#include <QScopeGuard>
 #include <QUrl>
 
 #include <nlohmann/json.hpp>
@@ -22,6 +23,7 @@
 #include <poll.h>
 #include <sys/socket.h>
 #include <thread>
+#include <time.h>
 #include <unistd.h>
 
 namespace sasquatch::test {
@@ -87,6 +89,7 @@ struct ContractHttpServer::Impl
     std::vector<ContractRequest> unmatched;
     qint64 maxBodyBytes = kDefaultMaxBodyBytes;
     int connections = 0;
+    std::atomic<std::int64_t> serveCpuNs{0}; // CPU time of the connection threads, as they go
 
     std::mutex handlerMutex; // handlers run one at a time
     ContractAddress address = ContractAddress::IPv4;
@@ -274,6 +277,11 @@ int ContractHttpServer::requestCount() const
     return static_cast<int>(m_impl->received.size());
 }
 
+double ContractHttpServer::cpuSeconds() const
+{
+    return double(m_impl->serveCpuNs.load()) / 1e9;
+}
+
 int ContractHttpServer::connectionCount() const
 {
     std::lock_guard lock(m_impl->mutex);
@@ -334,6 +342,19 @@ void ContractHttpServer::Impl::serve(int fd, int connectionIndex)
 {
     ContractSocket socket(fd, wakePipe[0]);
     QByteArray buffer;
+    // This thread's CPU time goes into serveCpuNs after every response and at the end.
+    const auto threadNs = [] {
+        timespec t{};
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+        return std::int64_t(t.tv_sec) * 1'000'000'000 + t.tv_nsec;
+    };
+    std::int64_t counted = threadNs();
+    const auto countCpu = [&] {
+        const std::int64_t now = threadNs();
+        serveCpuNs += now - counted;
+        counted = now;
+    };
+    const auto countAtExit = qScopeGuard(countCpu);
     for (int n = 1;; ++n) {
         ContractRequest request;
         request.connection = connectionIndex;
@@ -349,7 +370,9 @@ void ContractHttpServer::Impl::serve(int fd, int connectionIndex)
             return;
         }
         ContractResponse response = dispatch(request);
-        if (!respond(socket, request, std::move(response)))
+        const bool more = respond(socket, request, std::move(response));
+        countCpu();
+        if (!more)
             return;
     }
 }

@@ -96,6 +96,9 @@ public:
     int requestCount() const;
     /// TCP connections accepted since start().
     int connectionCount() const;
+    /// CPU time its connection threads have spent so far (counted after each response), so
+    /// that a benchmark can take the in-process server's share out of the process's CPU time.
+    double cpuSeconds() const;
     /// Waits until at least `count` requests have arrived; false on timeout.
     bool waitForRequests(int count, std::chrono::milliseconds timeout) const;
     void clearRequests();
