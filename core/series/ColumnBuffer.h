@@ -192,6 +192,15 @@ public:
             return data() + pos;
         }
         const std::size_t widen = n - count;
+        if (suffix == 0) {
+            // At the end (a live append, or the tail replaced): growBack's room policy, which
+            // slides a ring buffer down only when at least half of it is free. Moving the
+            // whole column toward the free front instead would do it again on every append
+            // once the window is full.
+            m_size -= count;
+            growBack(n);
+            return data() + pos;
+        }
         const std::size_t backRoom = m_capacity - m_begin - m_size;
         const bool frontFits = m_begin >= widen;
         const bool backFits = backRoom >= widen;

@@ -35,6 +35,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QFile>
 #include <QProcess>
 #include <QTimer>
@@ -56,6 +57,15 @@ using sasquatch::test::KafkaTestCluster;
 namespace {
 
 const QString kTopic = QStringLiteral("lsst.sal.MTM1M3.forceActuatorData");
+
+/// Runs the event loop for `ms`, sleeping while nothing happens, as the GUI's loop does (a
+/// processEvents() spin would take a core from the threads being measured).
+void runEventLoopFor(int ms)
+{
+    QEventLoop loop;
+    QTimer::singleShot(ms, &loop, &QEventLoop::quit);
+    loop.exec();
+}
 constexpr double kT0 = 1763950000.0; // private_efdStamp of message 0 (UTC s)
 
 double threadCpuSeconds()
@@ -464,18 +474,13 @@ int main(int argc, char **argv)
         if (auto r = tail.start(config); !r)
             qFatal("tail: %s", qPrintable(r.error()));
         // Let the consumer position itself at the end of every partition first.
-        QElapsedTimer wait;
-        wait.start();
-        while (wait.elapsed() < 3000)
-            QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+        runEventLoopFor(3000);
         // Warm-up: one message per topic, so that the producer's first-message metadata lookup
         // of each topic (hundreds of ms) is not counted as delivery latency.
         for (int t = 0; t < latencyTopics; ++t)
             cluster.produce(topics[t], messageAt(bodies, schemaId, 0, realtimeSeconds()), 0);
         cluster.flush();
-        wait.restart();
-        while (wait.elapsed() < 1000)
-            QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+        runEventLoopFor(1000);
         latencies.clear();
         appendCpu = 0;
         std::atomic<bool> stop{false};
@@ -500,19 +505,13 @@ int main(int argc, char **argv)
                 std::this_thread::sleep_until(next);
             }
         });
-        QElapsedTimer run;
-        run.start();
         const double cpuBefore = processCpuSeconds();
-        while (run.elapsed() < latencySeconds * 1000)
-            QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+        runEventLoopFor(latencySeconds * 1000);
         const double cpuUsed = processCpuSeconds() - cpuBefore;
         stop = true;
         producer.join();
         cluster.flush();
-        QElapsedTimer drain;
-        drain.start();
-        while (drain.elapsed() < 1000)
-            QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+        runEventLoopFor(1000);
         measuring = false;
         tail.stop();
         std::sort(latencies.begin(), latencies.end());

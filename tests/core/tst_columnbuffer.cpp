@@ -37,6 +37,7 @@ private Q_SLOTS:
     void randomOperations_data();
     void randomOperations();
     void ringBufferStaysBounded();
+    void ringOfSplicesMovesRarely();
     void copyIsTight();
 };
 
@@ -141,6 +142,37 @@ void tst_ColumnBuffer::ringBufferStaysBounded()
     QCOMPARE(ring.front(), 999'000.0);
     QCOMPARE(ring.back(), 999'999.0);
     QVERIFY2(ring.capacity() <= 4096, qPrintable(QString::number(ring.capacity())));
+}
+
+void tst_ColumnBuffer::ringOfSplicesMovesRarely()
+{
+    // The live store appends with splice(size, 0, 1) and evicts with popFront: once the window
+    // is full, the data must not be moved on every append (a 10-minute 50 Hz window of 812
+    // series would copy 200 MB per message). An element's address tells when the data moved.
+    ColumnBuffer<double> ring;
+    for (int i = 0; i < 30'000; ++i)
+        *ring.splice(ring.size(), 0, 1) = i;
+    int moves = 0;
+    for (int i = 30'000; i < 1'000'000; ++i) {
+        ring.popFront(1);
+        const double *newest = &ring.back(); // where the newest sample lives now
+        *ring.splice(ring.size(), 0, 1) = i;
+        if (&ring[ring.size() - 2] != newest)
+            ++moves; // the column was moved (slid or reallocated) to make room
+    }
+    QCOMPARE(ring.size(), std::size_t{30'000});
+    QCOMPARE(ring.front(), 970'000.0);
+    QCOMPARE(ring.back(), 999'999.0);
+    QVERIFY2(moves < 100, qPrintable(QStringLiteral("the data moved %1 times in 970,000 appends").arg(moves)));
+    QVERIFY2(ring.capacity() <= 4 * 30'000, qPrintable(QString::number(ring.capacity())));
+    // A splice that replaces the tail still lands where asked.
+    double *tail = ring.splice(ring.size() - 2, 2, 3);
+    tail[0] = -1;
+    tail[1] = -2;
+    tail[2] = -3;
+    QCOMPARE(ring.size(), std::size_t{30'001});
+    QCOMPARE(ring[ring.size() - 4], 999'997.0);
+    QCOMPARE(ring.back(), -3.0);
 }
 
 void tst_ColumnBuffer::copyIsTight()
