@@ -20,7 +20,8 @@ public:
     /// An InfluxQL statement failed; the tables it produced came before, the next statements'
     /// tables follow.
     virtual void statementFailed(const QueryStatementError &error) { (void)error; }
-    /// Bytes and rows so far; called as body bytes arrive (every few kilobytes). Keep it cheap.
+    /// Bytes and rows so far; called after each block of the body is parsed (what arrived
+    /// since the last call, at most 512 KiB). Keep it cheap.
     virtual void progressed(const QueryProgress &progress) { (void)progress; }
 };
 
