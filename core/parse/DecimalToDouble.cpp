@@ -16,10 +16,6 @@ __extension__ typedef unsigned __int128 UInt128; // GCC/Clang; __extension__ kee
 constexpr int kMinExponent = -160;
 constexpr int kMaxExponent = 160;
 
-constexpr std::array<double, 23> kPowersOfTen = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
-                                                 1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
-                                                 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
-
 // 5^q as m x 2^binaryExponent with m in [2^127, 2^128): exact when `exact`, otherwise m is
 // truncated so that 5^q lies in [m, m + 1) x 2^binaryExponent.
 struct PowerOfFive
@@ -199,17 +195,13 @@ bool roundToDouble(std::uint64_t p2, std::uint64_t p1, std::uint64_t p0, int exp
 
 } // namespace
 
-bool decimalToDouble(std::uint64_t significand, int exponent10, bool negative, double &value)
+namespace detail {
+
+bool decimalToDoubleWide(std::uint64_t significand, int exponent10, bool negative, double &value)
 {
+    // The header's inline part took significand <= 2^53 with |exponent10| <= 22.
     if (significand == 0) {
         value = negative ? -0.0 : 0.0;
-        return true;
-    }
-    if (significand <= (std::uint64_t{1} << 53) && exponent10 >= -22 && exponent10 <= 22) {
-        double d = static_cast<double>(significand);
-        d = exponent10 < 0 ? d / kPowersOfTen[static_cast<std::size_t>(-exponent10)]
-                           : d * kPowersOfTen[static_cast<std::size_t>(exponent10)];
-        value = negative ? -d : d;
         return true;
     }
     if (exponent10 < kMinExponent || exponent10 > kMaxExponent)
@@ -241,5 +233,7 @@ bool decimalToDouble(std::uint64_t significand, int exponent10, bool negative, d
     value = negative ? -result : result;
     return true;
 }
+
+} // namespace detail
 
 } // namespace sasquatch
