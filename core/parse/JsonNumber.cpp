@@ -60,6 +60,33 @@ bool isJsonNumberChar(char c)
 
 bool readJsonNumber(const char *begin, const char *end, bool inputEnds, JsonNumber &out)
 {
+    // Epoch-ns times since 2001-09-09 are 19-digit positive integers, half of the numbers of
+    // a typical /query body (epoch=ns): one straight check of three words. The first word
+    // alone turns away everything else that is common (negative numbers, short ones, floats).
+    const std::uint64_t w1 = end - begin >= 24 ? swar::loadEight(begin) : 0;
+    if (end - begin >= 24 && *begin != '0' && swar::nonDigitBytes(w1) == 0) {
+        const std::uint64_t w2 = swar::loadEight(begin + 8);
+        const std::uint64_t w3 = swar::loadEight(begin + 16);
+        if ((swar::nonDigitBytes(w2) | (swar::nonDigitBytes(w3) & 0xFFFFFFu)) == 0
+            && !kNumberChar[static_cast<unsigned char>(begin[19])]) {
+            const std::uint64_t value = std::uint64_t{swar::eightDigitsValue(w1)} * 100'000'000'000u
+                                        + std::uint64_t{swar::eightDigitsValue(w2)} * 1'000u
+                                        + static_cast<std::uint64_t>(begin[16] - '0') * 100u
+                                        + static_cast<std::uint64_t>(begin[17] - '0') * 10u
+                                        + static_cast<std::uint64_t>(begin[18] - '0');
+            constexpr std::uint64_t kMax = static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
+            if (value <= kMax) {
+                out.kind = JsonNumber::Kind::Int64;
+                out.int64Value = static_cast<std::int64_t>(value);
+            } else {
+                out.kind = JsonNumber::Kind::UInt64;
+                out.uint64Value = value;
+            }
+            out.status = JsonNumber::Status::Complete;
+            out.end = begin + 19;
+            return true;
+        }
+    }
     // One pass: grammar check, significand and exponent together.
     const char *p = begin;
     const auto needMore = [&] {

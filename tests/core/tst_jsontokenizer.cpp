@@ -4,6 +4,7 @@
 // writer of InfluxDB responses) produces: shortest float text with exponents such as `1e-7`
 // and `1e+21`, `\u003c`-style escapes of <, > and &, JSON Lines of several top-level values.
 #include "core/parse/DecimalToDouble.h"
+#include "core/parse/JsonNumber.h"
 #include "core/parse/JsonTokenizer.h"
 
 #include <QStringList>
@@ -13,6 +14,7 @@
 #include <charconv>
 #include <cmath>
 #include <functional>
+#include <limits>
 #include <random>
 
 using namespace sasquatch;
@@ -136,6 +138,7 @@ private Q_SLOTS:
     void positions();
     void doublesRoundTrip();
     void decimalToDoubleAgreesWithFromChars();
+    void longIntegersAsFromChars();
     void resetAndLimits();
     void numberArrays_data();
     void numberArrays();
@@ -301,6 +304,56 @@ void tst_JsonTokenizer::decimalToDoubleAgreesWithFromChars()
     QVERIFY(decimalToDouble(0, 5, true, v) && std::signbit(v) && v == 0);
     QVERIFY(decimalToDouble(1, 22, false, v) && v == 1e22);
     QVERIFY(!decimalToDouble(1, 400, false, v)); // overflow: the caller's fallback decides
+}
+
+void tst_JsonTokenizer::longIntegersAsFromChars()
+{
+    // 19-digit integers (epoch-ns times) take a short path: around it, 17 to 21 digits with
+    // every kind of byte after them, the result must be what the grammar and from_chars say.
+    std::mt19937_64 random(19);
+    const std::string after[] = {",", "]", "}", " ", "\n", ".5", "e3", "E-2", "0", "-", "+", "x", "\""};
+    for (int i = 0; i < 100'000; ++i) {
+        const int digits = 17 + int(random() % 5);
+        std::string number(1, char('1' + random() % 9));
+        for (int d = 1; d < digits; ++d)
+            number += char('0' + random() % 10);
+        if (i % 7 == 0)
+            number[0] = '9'; // near and above INT64_MAX and UINT64_MAX
+        const std::string &tail = after[random() % std::size(after)];
+        const std::string text = number + tail + std::string(16, ' ');
+        JsonNumber got;
+        const bool complete = readJsonNumber(text.data(), text.data() + text.size(), true, got);
+        const bool continues = tail == ".5" || tail == "e3" || tail == "E-2" || tail == "0";
+        const bool invalid = tail == "-" || tail == "+";
+        if (invalid) {
+            QVERIFY2(!complete, text.c_str());
+            continue;
+        }
+        QVERIFY2(complete, text.c_str());
+        const std::string whole = continues ? number + tail : number;
+        QCOMPARE(got.end, text.data() + whole.size());
+        std::uint64_t exact = 0;
+        const auto r = std::from_chars(whole.data(), whole.data() + whole.size(), exact);
+        const bool integral = !continues || tail == "0";
+        if (integral && r.ec == std::errc() && r.ptr == whole.data() + whole.size()) {
+            if (exact <= std::uint64_t(std::numeric_limits<std::int64_t>::max())) {
+                QCOMPARE(got.kind, JsonNumber::Kind::Int64);
+                QCOMPARE(std::uint64_t(got.int64Value), exact);
+            } else {
+                QCOMPARE(got.kind, JsonNumber::Kind::UInt64);
+                QCOMPARE(got.uint64Value, exact);
+            }
+        } else {
+            double expected = 0;
+            std::from_chars(whole.data(), whole.data() + whole.size(), expected);
+            QCOMPARE(got.kind, JsonNumber::Kind::Double);
+            QCOMPARE(std::bit_cast<std::uint64_t>(got.doubleValue), std::bit_cast<std::uint64_t>(expected));
+        }
+    }
+    // A leading zero is never a number of more than one digit.
+    const std::string zero = "0714521600000000821,                ";
+    JsonNumber got;
+    QVERIFY(!readJsonNumber(zero.data(), zero.data() + zero.size(), true, got));
 }
 
 void tst_JsonTokenizer::resetAndLimits()
