@@ -432,6 +432,8 @@ bool InfluxQlJsonParser::readNumberRow()
     const int n = m_tokenizer.readNumberArray(m_rowNumbers.data(), m_rowTexts.data(), kFastRowValues);
     if (n < 0)
         return false;
+    if (m_builder.addNumberRow(m_rowNumbers.data(), static_cast<std::size_t>(n)))
+        return true;
     m_rowLine = m_tokenizer.tokenLine();
     m_rowColumn = m_tokenizer.tokenColumn();
     m_builder.beginRow();

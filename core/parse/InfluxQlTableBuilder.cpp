@@ -469,6 +469,12 @@ bool InfluxQlTableBuilder::endRow(std::string &error, std::size_t &column)
         column = std::size_t(-1);
         return false;
     }
+    completeRow();
+    return true;
+}
+
+void InfluxQlTableBuilder::completeRow()
+{
     m_piece.endRow();
     ++m_pieceRows;
     ++m_rowsParsed;
@@ -476,7 +482,6 @@ bool InfluxQlTableBuilder::endRow(std::string &error, std::size_t &column)
         emitPiece();
     else if (m_maxPieceBytes > 0 && m_pieceRows % 1024 == 0 && m_piece.memoryBytes() >= m_maxPieceBytes)
         emitPiece();
-    return true;
 }
 
 } // namespace sasquatch

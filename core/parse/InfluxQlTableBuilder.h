@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/parse/JsonNumber.h"
 #include "core/parse/ResultTable.h"
 #include "core/parse/ResultTableSink.h"
 
@@ -135,6 +136,38 @@ public:
     /// 0-based column concerned (or npos).
     bool endRow(std::string &error, std::size_t &column);
 
+    /// A whole row of numbers at once, for the common case where every column takes its number
+    /// as it is (epoch-ns times, numbers of settled numeric columns): then it is stored, with
+    /// the same effect as beginRow(), the add*() calls and endRow(), and true is returned.
+    /// Otherwise nothing is stored and false is returned: go the long way.
+    bool addNumberRow(const JsonNumber *numbers, std::size_t count)
+    {
+        if (!m_pending || count != m_columns.size())
+            return false;
+        for (std::size_t i = 0; i < count; ++i) {
+            const ColumnState &state = m_columns[i];
+            const bool fits = state.time ? numbers[i].kind == JsonNumber::Kind::Int64 && m_timeScale == 1
+                                         : (state.fast & bit(kindOf(numbers[i].kind))) != 0;
+            if (!fits)
+                return false;
+        }
+        for (std::size_t i = 0; i < count; ++i) {
+            switch (numbers[i].kind) {
+            case JsonNumber::Kind::Int64:
+                m_target[i]->appendInt64(numbers[i].int64Value);
+                break;
+            case JsonNumber::Kind::UInt64:
+                m_target[i]->appendUInt64(numbers[i].uint64Value);
+                break;
+            case JsonNumber::Kind::Double:
+                m_target[i]->appendDouble(numbers[i].doubleValue);
+                break;
+            }
+        }
+        completeRow();
+        return true;
+    }
+
     /// Emits the pending piece: its rows, or the empty table of a series without rows.
     void flush();
     /// End of a chunk: emits the pending piece if it has rows and its column types can no
@@ -173,6 +206,12 @@ private:
     static constexpr std::uint8_t bit(Kind kind) { return static_cast<std::uint8_t>(1u << static_cast<unsigned>(kind)); }
     bool fits(Kind kind) const { return m_cell < m_columns.size() && (m_columns[m_cell].fast & bit(kind)) != 0; }
 
+    static constexpr Kind kindOf(JsonNumber::Kind kind)
+    {
+        return kind == JsonNumber::Kind::Int64 ? Kind::Int64 : kind == JsonNumber::Kind::UInt64 ? Kind::UInt64 : Kind::Double;
+    }
+
+    void completeRow();
     static void refreshFast(ColumnState &state);
     void addSlow(const Value &value);
     void appendValue(ResultColumn &column, ColumnType type, const Value &value);
