@@ -87,6 +87,41 @@ bool readJsonNumber(const char *begin, const char *end, bool inputEnds, JsonNumb
             return true;
         }
     }
+    if (end - begin >= 40) {
+        // The other half: decimals without exponent, `[-]d{1,7}.d{1,16}`, at most 19 digits in
+        // all (floats as Go writes them), read a word at a time.
+        const bool negative = *begin == '-';
+        const char *q = begin + (negative ? 1 : 0);
+        const std::uint64_t i1 = negative ? swar::loadEight(q) : w1;
+        const int n = swar::leadingDigits(i1);
+        if (n > 0 && n < 8 && q[n] == '.' && (n == 1 || *q != '0')) {
+            const std::uint64_t f1 = swar::loadEight(q + n + 1);
+            const int m1 = swar::leadingDigits(f1);
+            std::uint64_t fraction = 0;
+            int m = m1;
+            if (m1 == 8) {
+                const std::uint64_t f2 = swar::loadEight(q + n + 9);
+                const int m2 = swar::leadingDigits(f2);
+                fraction = std::uint64_t{swar::eightDigitsValue(f1)};
+                if (m2 > 0 && m2 < 8)
+                    fraction = fraction * swar::kPowersOfTen[static_cast<std::size_t>(m2)] + swar::firstDigitsValue(f2, m2);
+                m = m2 == 8 ? 99 : 8 + m2;
+            } else if (m1 > 0) {
+                fraction = swar::firstDigitsValue(f1, m1);
+            }
+            const char *stop = q + n + 1 + m;
+            if (m1 > 0 && n + m <= 19 && !kNumberChar[static_cast<unsigned char>(*stop)]) {
+                const std::uint64_t significand
+                    = std::uint64_t{swar::firstDigitsValue(i1, n)} * swar::kPowersOfTen[static_cast<std::size_t>(m)] + fraction;
+                if (decimalToDouble(significand, -m, negative, out.doubleValue)) {
+                    out.kind = JsonNumber::Kind::Double;
+                    out.status = JsonNumber::Status::Complete;
+                    out.end = stop;
+                    return true;
+                }
+            }
+        }
+    }
     // One pass: grammar check, significand and exponent together.
     const char *p = begin;
     const auto needMore = [&] {

@@ -139,6 +139,7 @@ private Q_SLOTS:
     void doublesRoundTrip();
     void decimalToDoubleAgreesWithFromChars();
     void longIntegersAsFromChars();
+    void decimalsAsFromChars();
     void resetAndLimits();
     void numberArrays_data();
     void numberArrays();
@@ -354,6 +355,43 @@ void tst_JsonTokenizer::longIntegersAsFromChars()
     const std::string zero = "0714521600000000821,                ";
     JsonNumber got;
     QVERIFY(!readJsonNumber(zero.data(), zero.data() + zero.size(), true, got));
+}
+
+void tst_JsonTokenizer::decimalsAsFromChars()
+{
+    // Decimals without exponent take a short path: 1-9 integer digits, 0-20 fraction digits,
+    // signs, leading zeros and every kind of byte after them; the result must be what the
+    // grammar and from_chars say.
+    std::mt19937_64 random(7);
+    const std::string after[] = {",", "]", "}", " ", "e3", "E-2", ".5", "-", "x"};
+    for (int i = 0; i < 200'000; ++i) {
+        std::string number = random() % 3 == 0 ? "-" : "";
+        const int intDigits = 1 + int(random() % 9);
+        const int fractionDigits = int(random() % 21);
+        for (int d = 0; d < intDigits; ++d)
+            number += char('0' + random() % 10);
+        number += '.';
+        for (int d = 0; d < fractionDigits; ++d)
+            number += char(random() % 4 == 0 ? '9' : '0' + random() % 10);
+        const std::string &tail = after[random() % std::size(after)];
+        const std::string text = number + tail + std::string(40, ' ');
+        const std::string_view digits = std::string_view(number).substr(number[0] == '-' ? 1 : 0);
+        const bool leadingZero = digits.size() > 1 && digits[0] == '0' && digits[1] != '.';
+        const bool valid = !leadingZero && fractionDigits > 0 && tail != "-" && tail != ".5";
+        JsonNumber got;
+        const bool complete = readJsonNumber(text.data(), text.data() + text.size(), true, got);
+        QVERIFY2(complete == valid, text.c_str());
+        if (!valid)
+            continue;
+        const std::string whole = number + (tail[0] == 'e' || tail[0] == 'E' ? tail : std::string());
+        QCOMPARE(got.end, text.data() + whole.size());
+        double expected = 0;
+        const auto r = std::from_chars(whole.data(), whole.data() + whole.size(), expected);
+        QVERIFY(r.ptr == whole.data() + whole.size());
+        QCOMPARE(got.kind, JsonNumber::Kind::Double);
+        if (std::bit_cast<std::uint64_t>(got.doubleValue) != std::bit_cast<std::uint64_t>(expected))
+            QFAIL(whole.c_str());
+    }
 }
 
 void tst_JsonTokenizer::resetAndLimits()
