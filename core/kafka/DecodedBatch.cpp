@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <string_view>
+#include <unordered_set>
 
 namespace sasquatch {
 
@@ -62,23 +64,40 @@ bool DecodedBatch::isNull(std::size_t row, std::size_t field) const
     return std::binary_search(m_nulls.begin(), m_nulls.end(), key);
 }
 
+std::vector<std::uint32_t> DecodedBatch::selectFields(const MessageLayout &layout, const std::vector<std::string> &only)
+{
+    const std::unordered_set<std::string_view> wanted(only.begin(), only.end());
+    std::vector<std::uint32_t> out;
+    out.reserve(only.empty() ? layout.fields.size() : only.size());
+    for (std::size_t i = 0; i < layout.fields.size(); ++i) {
+        const LayoutField &f = layout.fields[i];
+        if (columnKind(f.type) == KafkaColumnKind::Text)
+            continue;
+        if (!only.empty() && !wanted.count(f.name))
+            continue;
+        out.push_back(std::uint32_t(i));
+    }
+    return out;
+}
+
 SampleBatch DecodedBatch::toSampleBatch(const std::vector<std::string> &only) const
+{
+    return toSampleBatch(selectFields(*m_layout, only));
+}
+
+SampleBatch DecodedBatch::toSampleBatch(std::span<const std::uint32_t> fields) const
 {
     SampleBatch batch;
     batch.topic = m_topic;
     batch.times.reserve(m_rows);
     for (std::size_t r = 0; r < m_rows; ++r)
         batch.times.push_back(m_meta[r].time_ns);
-    for (std::size_t i = 0; i < m_layout->fields.size(); ++i) {
+    batch.fields.reserve(fields.size());
+    for (const std::uint32_t i : fields) {
         const LayoutField &f = m_layout->fields[i];
-        const KafkaColumnKind kind = columnKind(f.type);
-        if (kind == KafkaColumnKind::Text)
-            continue;
-        if (!only.empty() && std::find(only.begin(), only.end(), f.name) == only.end())
-            continue;
-        BatchField out;
+        BatchField &out = batch.fields.emplace_back();
         out.name = f.name;
-        if (kind == KafkaColumnKind::Real) {
+        if (columnKind(f.type) == KafkaColumnKind::Real) {
             out.values.assign(m_real[f.slot].begin(), m_real[f.slot].begin() + std::ptrdiff_t(m_rows));
         } else {
             out.values.resize(m_rows);
@@ -90,7 +109,6 @@ SampleBatch DecodedBatch::toSampleBatch(const std::vector<std::string> &only) co
                     if (field == i)
                         out.values[row] = kNaN;
         }
-        batch.fields.push_back(std::move(out));
     }
     return batch;
 }

@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 #include <variant>
+#include <span>
 #include <vector>
 
 namespace sasquatch {
@@ -54,6 +55,12 @@ public:
     /// The numeric fields (or only those named in `only`, when not empty) as a SampleBatch for
     /// the SeriesStore: times are KafkaMessageMeta::time_ns, integer nulls become NaN.
     SampleBatch toSampleBatch(const std::vector<std::string> &only = {}) const;
+    /// The same for fields chosen once per layout with selectFields(): no name is compared
+    /// per batch (the live path converts every batch of a topic with the same choice).
+    SampleBatch toSampleBatch(std::span<const std::uint32_t> fields) const;
+    /// Indices (into layout.fields) of the numeric fields named in `only`, or of all numeric
+    /// fields when `only` is empty, in layout order.
+    static std::vector<std::uint32_t> selectFields(const MessageLayout &layout, const std::vector<std::string> &only);
 
     // --- Building (decoders, on the worker thread) -----------------------------------------
     /// Room for `rows` rows without reallocating.

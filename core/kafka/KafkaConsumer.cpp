@@ -372,7 +372,8 @@ struct KafkaConsumer::Impl
                 }
             }
             const auto now = Clock::now();
-            if (decoder.pendingRows() >= kFlushRows || (now - lastFlush >= config.batchInterval)) {
+            const bool receiverReady = !callbacks.ready || callbacks.ready();
+            if (decoder.pendingRows() >= kFlushRows || (now - lastFlush >= config.batchInterval && receiverReady)) {
                 flush();
                 lastFlush = now;
             }

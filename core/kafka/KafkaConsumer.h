@@ -24,6 +24,11 @@ public:
         std::function<void(DecodedBatchList)> batches;
         std::function<void(KafkaTopicStatsList)> stats;
         std::function<void(KafkaConnectionState, QString detail)> state;
+        /// Optional: false while the receiver is still busy with the batches handed over
+        /// last. The timed flush then waits and rows keep gathering, so a busy receiver gets
+        /// fewer, larger batches (the cost of an append is mostly per batch) instead of a
+        /// growing queue of small ones. A full batch (kFlushRows) is handed over regardless.
+        std::function<bool()> ready;
     };
 
     KafkaConsumer(KafkaConsumerConfig config, Callbacks callbacks);

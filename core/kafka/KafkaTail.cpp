@@ -6,6 +6,9 @@
 #include <QMetaObject>
 #include <QPointer>
 
+#include <atomic>
+#include <memory>
+
 namespace sasquatch {
 
 KafkaTail::KafkaTail(QObject *parent) : QObject(parent)
@@ -38,9 +41,17 @@ Outcome<Done> KafkaTail::start(KafkaConsumerConfig config)
             Qt::QueuedConnection);
     };
     KafkaConsumer::Callbacks callbacks;
-    callbacks.batches = [post](DecodedBatchList batches) {
-        post([batches = std::move(batches)](KafkaTail &t) { Q_EMIT t.batchesReceived(batches); });
+    // Deliveries posted and not yet handled by this thread: the consumer holds its next flush
+    // while one is pending (see Callbacks::ready).
+    auto pending = std::make_shared<std::atomic<int>>(0);
+    callbacks.batches = [post, pending](DecodedBatchList batches) {
+        ++*pending;
+        post([batches = std::move(batches), pending](KafkaTail &t) {
+            Q_EMIT t.batchesReceived(batches);
+            --*pending; // after the receivers are done: rows gather while they work
+        });
     };
+    callbacks.ready = [pending] { return pending->load() == 0; };
     callbacks.stats = [post](KafkaTopicStatsList stats) {
         post([stats = std::move(stats)](KafkaTail &t) {
             t.m_stats = stats;

@@ -63,7 +63,7 @@ SampleBatch LiveSeam::select(const SampleBatch &batch, const std::vector<std::ui
 SeamOutput LiveSeam::add(SampleBatch batch)
 {
     if (m_closed)
-        return filter(batch);
+        return filter(std::move(batch));
     if (batch.rowCount() > 0)
         m_held.push_back(std::move(batch));
     return {};
@@ -170,11 +170,11 @@ std::vector<std::uint32_t> LiveSeam::newer(const SampleBatch &batch, SeamCounts 
     return rows;
 }
 
-SeamOutput LiveSeam::filter(const SampleBatch &batch)
+SeamOutput LiveSeam::filter(SampleBatch batch)
 {
     SeamOutput out;
     if (!m_closed) {
-        m_held.push_back(batch);
+        m_held.push_back(std::move(batch));
         return out;
     }
     const std::vector<std::uint32_t> rows = newer(batch, out.counts);
@@ -192,7 +192,7 @@ SeamOutput LiveSeam::filter(const SampleBatch &batch)
     }
     const bool inOrder = std::is_sorted(rows.begin(), rows.end()); // rows arrived in time order
     if (rows.size() == batch.rowCount() && inOrder)
-        out.batches.push_back(batch); // the common case: nothing to drop, no copy per row
+        out.batches.push_back(std::move(batch)); // the common case: nothing to drop, nothing copied
     else
         out.batches.push_back(select(batch, rows));
     return out;

@@ -90,7 +90,7 @@ public:
     /// The gap threshold (ns) for a stream of rhythm `rhythmNs` (0: unknown).
     std::int64_t gapThreshold(std::int64_t rhythmNs) const;
     /// After close(): the rows of `batch` newer than the watermark, sorted, one per time.
-    SeamOutput filter(const SampleBatch &batch);
+    SeamOutput filter(SampleBatch batch);
 
     /// Rows `rows` of `batch` (in that order) as a new batch with the same topic, tags, fields.
     static SampleBatch select(const SampleBatch &batch, const std::vector<std::uint32_t> &rows);

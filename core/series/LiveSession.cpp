@@ -166,15 +166,17 @@ void LiveSession::receive(const DecodedBatchList &batches)
         const auto it = m_topics.find(QString::fromStdString(batch->topic()));
         if (it == m_topics.end() || batch->empty())
             continue;
-        if (batch->layoutPtr() != it->second.lastLayout) {
-            it->second.lastLayout = batch->layoutPtr();
+        Topic &topic = it->second;
+        if (batch->layoutPtr() != topic.lastLayout) {
+            topic.lastLayout = batch->layoutPtr();
+            topic.selected = DecodedBatch::selectFields(*topic.lastLayout, topic.fields);
             Q_EMIT layoutSeen(it->first, batch->layoutPtr());
         }
-        SampleBatch samples = batch->toSampleBatch(it->second.fields);
+        SampleBatch samples = batch->toSampleBatch(topic.selected);
         if (samples.fields.empty())
             continue;
         quantize(samples);
-        appendReleased(it->second, it->second.seam.add(std::move(samples)));
+        appendReleased(topic, topic.seam.add(std::move(samples)));
     }
 }
 

@@ -124,6 +124,7 @@ private:
         LiveSeam seam;
         std::vector<std::string> fields;
         std::shared_ptr<const MessageLayout> lastLayout; ///< for layoutSeen
+        std::vector<std::uint32_t> selected; ///< `fields` in lastLayout (DecodedBatch::selectFields)
     };
 
     void receive(const DecodedBatchList &batches);

@@ -207,12 +207,11 @@ Outcome<ApplyResult> SeriesStore::apply(Op op, std::int64_t start, std::int64_t 
     const auto rows = static_cast<std::int64_t>(batch.times.size());
 
     // The series of each field, and the groups (time columns) they are in now.
-    std::unordered_map<std::uint32_t, std::size_t> fieldOfSeries;
-    fieldOfSeries.reserve(batch.fields.size());
-    std::vector<SeriesId> ids(batch.fields.size());
+    std::vector<SeriesId> ids;
     if (known) {
         ids = known->ids;
     } else {
+        ids.resize(batch.fields.size());
         const TagSet tags = normalizedTags(batch.tags);
         for (std::size_t f = 0; f < batch.fields.size(); ++f)
             ids[f] = ensureSeries({batch.topic, batch.fields[f].name, tags});
@@ -223,9 +222,10 @@ Outcome<ApplyResult> SeriesStore::apply(Op op, std::int64_t start, std::int64_t 
         m_layouts.insert_or_assign(batch.topic, std::move(layout));
     }
     std::vector<std::pair<std::uint32_t, std::vector<std::size_t>>> touched; // group -> its fields
+    m_fieldOfSeries.resize(m_series.size());
     for (std::size_t f = 0; f < batch.fields.size(); ++f) {
         const SeriesId id = ids[f];
-        fieldOfSeries.emplace(id.value, f);
+        m_fieldOfSeries[id.value] = f;
         const std::uint32_t group = m_series[id.value].group;
         auto it = std::find_if(touched.begin(), touched.end(), [&](const auto &t) { return t.first == group; });
         if (it == touched.end())
@@ -274,7 +274,7 @@ Outcome<ApplyResult> SeriesStore::apply(Op op, std::int64_t start, std::int64_t 
         SeriesGroup &g = *m_groups[t];
         std::vector<std::size_t> fieldOfMember(g.memberCount());
         for (std::size_t slot = 0; slot < g.memberCount(); ++slot)
-            fieldOfMember[slot] = fieldOfSeries.at(g.memberId(slot).value);
+            fieldOfMember[slot] = m_fieldOfSeries[g.memberId(slot).value]; // members are batch fields (split above)
         std::int64_t from = start;
         std::int64_t to = stop;
         if (op == Op::Append) {

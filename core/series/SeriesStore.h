@@ -163,6 +163,9 @@ private:
     Retention m_retention;
     std::unordered_map<std::string, BatchLayout> m_layouts;
     std::vector<Record> m_series;
+    /// apply()'s scratch, kept to spare a live append its allocations: per series id, the
+    /// batch field holding it (valid for the ids of the batch being applied only).
+    std::vector<std::size_t> m_fieldOfSeries;
     std::map<SeriesKey, SeriesId> m_index;
     std::vector<std::unique_ptr<SeriesGroup>> m_groups; // null = free slot
     std::vector<std::uint32_t> m_freeGroups;
