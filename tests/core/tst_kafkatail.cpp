@@ -9,6 +9,7 @@
 #include "tests/support/KafkaTestCluster.h"
 
 #include <QSignalSpy>
+#include <QThread>
 #include <QTest>
 
 using namespace sasquatch;
@@ -116,6 +117,7 @@ private Q_SLOTS:
     void startModes_data();
     void startModes();
     void invalidConfiguration();
+    void busyReceiverGetsLargerBatches();
 };
 
 void tst_KafkaTail::avroAndJsonDecoded()
@@ -315,6 +317,47 @@ void tst_KafkaTail::invalidConfiguration()
     QVERIFY2(started.error().contains(u"no.such.property"), qPrintable(started.error()));
     QVERIFY(!started.error().contains(u"secret-value"));
     QVERIFY(!tail.isRunning());
+}
+
+void tst_KafkaTail::busyReceiverGetsLargerBatches()
+{
+    // While the receiver (the GUI thread) is busy with one delivery, messages keep arriving;
+    // they must come as one larger batch afterwards, not as a queue of small ones that a
+    // slow receiver would fall further behind on.
+    KafkaTestCluster cluster;
+    QVERIFY2(cluster.ok(), qPrintable(cluster.error()));
+    const QString topic = QStringLiteral("bridge.json");
+    QVERIFY(cluster.createTopic(topic).ok());
+    KafkaTail tail;
+    Collector c(tail);
+    auto config = plainConfig(cluster, {topic});
+    config.batchInterval = std::chrono::milliseconds(10);
+    QVERIFY(tail.start(config).ok());
+    QVERIFY(waitPositioned(c, topic));
+    std::vector<std::size_t> deliveries; // rows per delivery
+    bool busy = true;
+    connect(&tail, &KafkaTail::batchesReceived, this, [&](const DecodedBatchList &batches) {
+        std::size_t rows = 0;
+        for (const auto &b : batches)
+            rows += b->rowCount();
+        deliveries.push_back(rows);
+        if (!busy)
+            return;
+        busy = false;
+        // 12 messages, 40 ms apart, while this delivery is being handled.
+        for (int i = 1; i <= 12; ++i) {
+            if (!cluster.produce(topic, QByteArray("{\"i\":") + QByteArray::number(i) + "}").ok() || !cluster.flush().ok())
+                return;
+            QThread::msleep(40);
+        }
+    });
+    QVERIFY(cluster.produce(topic, "{\"i\":0}").ok());
+    QVERIFY(cluster.flush().ok());
+    QTRY_COMPARE_WITH_TIMEOUT(c.rows(), std::size_t(13), 10'000);
+    QTest::qWait(100);
+    QCOMPARE(c.offsets(topic.toStdString()).size(), std::size_t(13)); // nothing lost or doubled
+    QVERIFY2(deliveries.size() <= 3, qPrintable(QStringLiteral("%1 deliveries").arg(deliveries.size())));
+    QCOMPARE(deliveries.front(), std::size_t(1));
 }
 
 QTEST_GUILESS_MAIN(tst_KafkaTail)
