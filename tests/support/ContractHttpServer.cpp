@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tests/support/ContractHttpServer.h"
 
-#include "core/http/GzipCodec.h"
 #include "core/http/GzipEncoder.h"
 #include "core/http/HttpFailure.h"
+#include "tests/support/ContractRequestReader.h"
 #include "tests/support/ContractSocket.h"
 
 #include <QScopeGuard>
@@ -30,8 +30,6 @@ namespace sasquatch::test {
 
 namespace {
 
-constexpr qsizetype kMaxHeadBytes = 64 * 1024;
-
 struct Route
 {
     QByteArray method;
@@ -47,14 +45,6 @@ struct Route
         return r.path == path;
     }
 };
-
-bool hasToken(const QByteArray &headerValue, const QByteArray &token)
-{
-    for (const QByteArray &part : headerValue.toLower().split(','))
-        if (part.trimmed().split(';').value(0).trimmed() == token)
-            return true;
-    return false;
-}
 
 QByteArray chunkFrame(const QByteArray &data)
 {
@@ -107,10 +97,6 @@ struct ContractHttpServer::Impl
 
     void acceptLoop();
     void serve(int fd, int connectionIndex);
-    // Reads one request; returns 0 on success, or the status to answer with (400/413/431),
-    // or -1 when the connection is gone.
-    int readRequest(ContractSocket &socket, QByteArray &buffer, ContractRequest &request);
-    bool readBody(ContractSocket &socket, QByteArray &buffer, ContractRequest &request);
     ContractResponse dispatch(const ContractRequest &request);
     // Sends the response; returns whether the connection may carry another request.
     bool respond(ContractSocket &socket, const ContractRequest &request, ContractResponse response);
@@ -341,7 +327,7 @@ void ContractHttpServer::Impl::acceptLoop()
 void ContractHttpServer::Impl::serve(int fd, int connectionIndex)
 {
     ContractSocket socket(fd, wakePipe[0]);
-    QByteArray buffer;
+    ContractRequestReader reader(socket);
     // This thread's CPU time goes into serveCpuNs after every response and at the end.
     const auto threadNs = [] {
         timespec t{};
@@ -359,7 +345,12 @@ void ContractHttpServer::Impl::serve(int fd, int connectionIndex)
         ContractRequest request;
         request.connection = connectionIndex;
         request.indexOnConnection = n;
-        const int problem = readRequest(socket, buffer, request);
+        qint64 limit = 0;
+        {
+            std::lock_guard lock(mutex);
+            limit = maxBodyBytes;
+        }
+        const int problem = reader.read(request, limit);
         if (problem < 0)
             return;
         if (problem > 0) {
@@ -374,105 +365,6 @@ void ContractHttpServer::Impl::serve(int fd, int connectionIndex)
         countCpu();
         if (!more)
             return;
-    }
-}
-
-int ContractHttpServer::Impl::readRequest(ContractSocket &socket, QByteArray &buffer, ContractRequest &request)
-{
-    qsizetype headEnd = -1;
-    while ((headEnd = buffer.indexOf("\r\n\r\n")) < 0) {
-        if (buffer.size() > kMaxHeadBytes)
-            return 431;
-        if (!socket.readSome(buffer))
-            return -1;
-    }
-    const QByteArray head = buffer.left(headEnd);
-    buffer.remove(0, headEnd + 4);
-
-    if (!request.parseHead(head))
-        return 400;
-
-    if (!readBody(socket, buffer, request))
-        return request.bodyError == QLatin1String("too large") ? 413 : (request.bodyError.isEmpty() ? -1 : 400);
-    if (hasToken(request.header("content-encoding"), "gzip")) {
-        auto decoded = GzipCodec::decompress(request.rawBody);
-        if (decoded)
-            request.body = std::move(decoded).value();
-        else
-            request.bodyError = decoded.error();
-    } else {
-        request.body = request.rawBody;
-    }
-    return 0;
-}
-
-bool ContractHttpServer::Impl::readBody(ContractSocket &socket, QByteArray &buffer, ContractRequest &request)
-{
-    qint64 limit = 0;
-    {
-        std::lock_guard lock(mutex);
-        limit = maxBodyBytes;
-    }
-    const bool chunked = hasToken(request.header("transfer-encoding"), "chunked");
-    const QByteArray lengthHeader = request.header("content-length");
-    bool lengthOk = true;
-    const qint64 length = lengthHeader.isEmpty() ? 0 : lengthHeader.toLongLong(&lengthOk);
-    if (!lengthOk || length < 0) {
-        request.bodyError = QStringLiteral("bad Content-Length");
-        return false;
-    }
-    if (length > limit) {
-        request.bodyError = QStringLiteral("too large");
-        return false;
-    }
-    // curl waits for "100 Continue" before sending a large body; answer as a server would.
-    if (hasToken(request.header("expect"), "100-continue") && (chunked || length > 0) && buffer.isEmpty())
-        if (!socket.writeAll("HTTP/1.1 100 Continue\r\n\r\n"))
-            return false;
-
-    if (!chunked) {
-        while (buffer.size() < length)
-            if (!socket.readSome(buffer))
-                return false;
-        request.rawBody = buffer.left(length);
-        buffer.remove(0, length);
-        return true;
-    }
-    for (;;) {
-        qsizetype eol = -1;
-        while ((eol = buffer.indexOf("\r\n")) < 0)
-            if (!socket.readSome(buffer))
-                return false;
-        bool ok = false;
-        const qint64 size = buffer.left(eol).split(';').value(0).trimmed().toLongLong(&ok, 16);
-        if (!ok || size < 0) {
-            request.bodyError = QStringLiteral("bad chunk size");
-            return false;
-        }
-        if (request.rawBody.size() + size > limit) {
-            request.bodyError = QStringLiteral("too large");
-            return false;
-        }
-        buffer.remove(0, eol + 2);
-        if (size == 0) {
-            // Trailer fields, if any, end with an empty line.
-            qsizetype end = -1;
-            while ((end = buffer.indexOf("\r\n")) != 0) {
-                if (end > 0) {
-                    buffer.remove(0, end + 2);
-                    continue;
-                }
-                if (!socket.readSome(buffer))
-                    return false;
-            }
-            buffer.remove(0, 2);
-            return true;
-        }
-        while (buffer.size() < size + 2)
-            if (!socket.readSome(buffer))
-                return false;
-        request.rawBody += buffer.left(size);
-        buffer.remove(0, size + 2);
     }
 }
 
@@ -524,12 +416,12 @@ bool ContractHttpServer::Impl::respond(ContractSocket &socket, const ContractReq
     const bool gzip = !noBody
         && (response.compression == ContractCompression::Always
             || (response.compression == ContractCompression::GzipIfAccepted
-                && hasToken(request.header("accept-encoding"), "gzip")));
+                && ContractRequestReader::hasToken(request.header("accept-encoding"), "gzip")));
     ContractFraming framing = response.framing;
     if (response.producer && framing == ContractFraming::ContentLength)
         framing = ContractFraming::Chunked;
     const bool closing = response.closeAfter || framing == ContractFraming::CloseDelimited
-        || hasToken(request.header("connection"), "close") || response.fault != ContractFault::None;
+        || ContractRequestReader::hasToken(request.header("connection"), "close") || response.fault != ContractFault::None;
 
     // Without a producer the whole body is known: encode it now so that Content-Length is
     // exact and faults can cut it in half.
