@@ -63,6 +63,36 @@ inline bool takeDigits(const char *&p, const char *end, std::uint64_t &significa
 // result is always the correctly rounded double.
 bool parsePlainDecimal(const char *p, const char *end, bool negative, double &value)
 {
+    const std::ptrdiff_t size = end - p;
+    if (size >= 8) {
+        // `d{1,7}.d{1,16}` in one go, every load inside the cell: the integer digits from its
+        // first word, the last (up to eight) fraction digits from the word that ends it, any
+        // fraction digits before those from the word where the fraction starts.
+        const std::uint64_t first = swar::loadEight(p);
+        const int n = swar::leadingDigits(first);
+        const int m = static_cast<int>(size) - n - 1; // fraction digits, if p[n] is the dot
+        if (n > 0 && n < 8 && p[n] == '.' && m > 0 && m <= 16 && n + m <= 19) {
+            std::uint64_t last = swar::loadEight(end - 8);
+            if (m < 8) { // keep the m fraction digits, '0's before them
+                const int pad = 8 * (8 - m);
+                last = (last >> pad << pad) | (0x3030303030303030u >> (64 - pad));
+            }
+            std::uint64_t fraction = 0;
+            bool digitsOnly = swar::nonDigitBytes(last) == 0;
+            if (m > 8) {
+                const std::uint64_t head = swar::loadEight(p + n + 1);
+                digitsOnly = digitsOnly && swar::leadingDigits(head) >= m - 8;
+                fraction = std::uint64_t{swar::firstDigitsValue(head, m - 8)} * 100'000'000u;
+            }
+            if (digitsOnly) {
+                fraction += swar::eightDigitsValue(last);
+                const std::uint64_t significand
+                    = std::uint64_t{swar::firstDigitsValue(first, n)} * swar::kPowersOfTen[static_cast<std::size_t>(m)]
+                      + fraction;
+                return decimalToDouble(significand, -m, negative, value);
+            }
+        }
+    }
     std::uint64_t significand = 0;
     int digits = 0;
     const char *const intBegin = p;

@@ -108,6 +108,13 @@ void tst_ValueText::doubles_data()
     QTest::newRow("two dots") << QByteArray("1.2.3") << false << 0.0;
     QTest::newRow("space after") << QByteArray("1.25 ") << false << 0.0;
     QTest::newRow("long junk after digits") << QByteArray("123456789012x") << false << 0.0;
+    QTest::newRow("junk early in a long fraction") << QByteArray("1.x23456789012") << false << 0.0;
+    QTest::newRow("junk late in a long fraction") << QByteArray("1.2345678x12") << false << 0.0;
+    QTest::newRow("junk just before the last eight") << QByteArray("1.2x34567890") << false << 0.0;
+    QTest::newRow("junk at the end of a fraction") << QByteArray("123.45678901234x") << false << 0.0;
+    QTest::newRow("sign inside") << QByteArray("1234.567-89") << false << 0.0;
+    QTest::newRow("18 fraction digits") << QByteArray("-0.123456789012345678") << true << -0.123456789012345678;
+    QTest::newRow("16 fraction digits") << QByteArray("7.1234567890123456") << true << 7.1234567890123456;
 }
 
 void tst_ValueText::doubles()
