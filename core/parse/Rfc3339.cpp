@@ -150,8 +150,10 @@ bool parseRfc3339(std::string_view text, std::int64_t &ns, Rfc3339Memo &memo)
 {
     const char *p = text.data();
     const std::size_t size = text.size();
-    if (memo.valid && utcShape(p, size) && swar::loadEight(p) == memo.date && swar::loadEight(p + 8) == memo.clock
-        && digit(p[17]) && digit(p[18])) {
+    // The separators at 4, 7, 10 and 13 are among the 16 bytes compared with the memo's.
+    if (memo.valid && size >= 20 && size <= 30 && size != 21 && swar::loadEight(p) == memo.date
+        && swar::loadEight(p + 8) == memo.clock && p[16] == ':' && p[size - 1] == 'Z' && digit(p[17])
+        && digit(p[18])) {
         // The same date, hour and minute as the time before, which were valid: the seconds
         // and the fraction are all that is left to read.
         const auto second = static_cast<std::int64_t>((p[17] - '0') * 10 + (p[18] - '0'));
