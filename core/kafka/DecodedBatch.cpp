@@ -113,6 +113,15 @@ SampleBatch DecodedBatch::toSampleBatch(std::span<const std::uint32_t> fields) c
     return batch;
 }
 
+SampleBatch DecodedBatch::takeSamples(std::span<const std::uint32_t> fields) const
+{
+    if (!m_samples)
+        return toSampleBatch(fields);
+    SampleBatch out = std::move(*m_samples);
+    m_samples.reset();
+    return out;
+}
+
 void DecodedBatch::reserve(std::size_t rows)
 {
     if (rows <= m_capacity)

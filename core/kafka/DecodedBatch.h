@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 #include <variant>
+#include <optional>
 #include <span>
 #include <vector>
 
@@ -61,6 +62,12 @@ public:
     /// Indices (into layout.fields) of the numeric fields named in `only`, or of all numeric
     /// fields when `only` is empty, in layout order.
     static std::vector<std::uint32_t> selectFields(const MessageLayout &layout, const std::vector<std::string> &only);
+    /// The SampleBatch of `fields`: the one the worker thread converted ahead (see
+    /// KafkaConsumerConfig::sampleFields), moved out on the first call, or converted now.
+    /// One receiver takes it; the live tail's GUI thread then only appends.
+    SampleBatch takeSamples(std::span<const std::uint32_t> fields) const;
+    /// Whether a converted SampleBatch is waiting to be taken.
+    bool hasSamples() const { return m_samples.has_value(); }
 
     // --- Building (decoders, on the worker thread) -----------------------------------------
     /// Room for `rows` rows without reallocating.
@@ -78,6 +85,8 @@ public:
     void setNull(std::size_t row, const LayoutField &field);
     /// Trims spare capacity; call before handing the batch over.
     void finish();
+    /// Converts `fields` now (on the worker thread), for takeSamples().
+    void prepareSamples(std::span<const std::uint32_t> fields) { m_samples = toSampleBatch(fields); }
 
 private:
     std::string m_topic;
@@ -90,6 +99,9 @@ private:
     std::vector<std::vector<std::string>> m_text;
     // Nulls of integer/text fields, as (row, field index) pairs: rare, so kept aside.
     std::vector<std::pair<std::uint32_t, std::uint32_t>> m_nulls;
+    // Converted on the worker thread, moved out by the one receiver (takeSamples): the batch
+    // is otherwise immutable once delivered.
+    mutable std::optional<SampleBatch> m_samples;
 };
 
 using DecodedBatchPtr = std::shared_ptr<const DecodedBatch>;

@@ -57,6 +57,7 @@ struct KafkaConsumer::Impl
     Impl(KafkaConsumerConfig c, Callbacks cb)
         : config(std::move(c)), callbacks(std::move(cb)), decoder(config.schemas, config.valueFormat)
     {
+        decoder.setSampleFields(config.sampleFields);
     }
 
     void setState(KafkaConnectionState s, const QString &detail = {})

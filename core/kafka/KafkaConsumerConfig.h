@@ -9,6 +9,7 @@
 #include <QStringList>
 
 #include <chrono>
+#include <map>
 #include <memory>
 #include <string>
 #include <utility>
@@ -38,6 +39,10 @@ struct KafkaConsumerConfig
 
     /// Decoded rows are handed over at least this often (and per ~4096 rows).
     std::chrono::milliseconds batchInterval{20};
+    /// Topics whose batches the worker thread also converts to SampleBatch (DecodedBatch::
+    /// takeSamples), with the fields wanted (empty: every numeric field): what a live plot
+    /// appends, converted off the GUI thread.
+    std::map<std::string, std::vector<std::string>> sampleFields;
     /// How often per-topic stats are published.
     std::chrono::milliseconds statsInterval{1000};
     /// Extra librdkafka properties (name, value), applied last.

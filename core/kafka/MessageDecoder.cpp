@@ -34,6 +34,8 @@ struct MessageDecoder::TopicState
     SchemaEntry *lastEntry = nullptr;
     std::shared_ptr<const MessageLayout> jsonLayout;
     std::size_t lastRows = kMinRows; ///< rows of the previous batch, to size the next one
+    std::shared_ptr<const MessageLayout> sampleLayout; ///< layout `sampleIndices` were chosen in (kept alive)
+    std::vector<std::uint32_t> sampleIndices;
 };
 
 MessageDecoder::MessageDecoder(std::shared_ptr<SchemaSource> schemas, KafkaValueFormat format)
@@ -174,19 +176,35 @@ DecodedBatch &MessageDecoder::openBatch(TopicState &topic, const std::string &na
     return *topic.open;
 }
 
+void MessageDecoder::setSampleFields(std::map<std::string, std::vector<std::string>> fieldsByTopic)
+{
+    m_sampleFields = std::move(fieldsByTopic);
+    for (auto &[name, topic] : m_topics)
+        topic->sampleLayout.reset();
+}
+
 DecodedBatchList MessageDecoder::takeBatches()
 {
     DecodedBatchList out;
     for (auto &[name, topic] : m_topics) {
-        for (auto &b : topic->finished) {
+        const auto wanted = m_sampleFields.find(name);
+        const auto hand = [&](std::shared_ptr<DecodedBatch> &b) {
             b->finish();
+            if (wanted != m_sampleFields.end()) {
+                if (topic->sampleLayout != b->layoutPtr()) {
+                    topic->sampleLayout = b->layoutPtr();
+                    topic->sampleIndices = DecodedBatch::selectFields(b->layout(), wanted->second);
+                }
+                b->prepareSamples(topic->sampleIndices);
+            }
             out.push_back(std::move(b));
-        }
+        };
+        for (auto &b : topic->finished)
+            hand(b);
         topic->finished.clear();
         if (topic->open && !topic->open->empty()) {
             topic->lastRows = topic->open->rowCount();
-            topic->open->finish();
-            out.push_back(std::move(topic->open));
+            hand(topic->open);
         }
         topic->open.reset();
     }

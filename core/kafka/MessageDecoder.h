@@ -45,6 +45,10 @@ public:
     /// Rows waiting in open batches.
     std::size_t pendingRows() const { return m_pendingRows; }
 
+    /// Batches of these topics leave takeBatches() with their SampleBatch converted
+    /// (DecodedBatch::prepareSamples) for the fields listed (empty: every numeric field).
+    void setSampleFields(std::map<std::string, std::vector<std::string>> fieldsByTopic);
+
     /// A failed schema lookup is asked again only after this long (default 10 s), so that an
     /// unknown id costs one registry request per interval rather than one per message.
     void setSchemaRetryInterval(std::chrono::milliseconds interval) { m_retryInterval = interval; }
@@ -65,6 +69,7 @@ private:
     std::map<std::int32_t, std::unique_ptr<SchemaEntry>> m_schemaEntries;
     std::map<std::string, std::unique_ptr<TopicState>> m_topics;
     std::size_t m_pendingRows = 0;
+    std::map<std::string, std::vector<std::string>> m_sampleFields;
 };
 
 } // namespace sasquatch

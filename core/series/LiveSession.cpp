@@ -110,6 +110,7 @@ Outcome<Done> LiveSession::start()
         for (const QString &f : fields)
             t.fields.push_back(f.toStdString());
         config.topics.append(topic);
+        config.sampleFields[topic.toStdString()] = t.fields; // converted on the Kafka thread
     }
     if (config.topics.isEmpty())
         return Failure{tr("Nothing to tail: drop topics or fields on the live panel first.")};
@@ -172,7 +173,7 @@ void LiveSession::receive(const DecodedBatchList &batches)
             topic.selected = DecodedBatch::selectFields(*topic.lastLayout, topic.fields);
             Q_EMIT layoutSeen(it->first, batch->layoutPtr());
         }
-        SampleBatch samples = batch->toSampleBatch(topic.selected);
+        SampleBatch samples = batch->takeSamples(topic.selected);
         if (samples.fields.empty())
             continue;
         quantize(samples);

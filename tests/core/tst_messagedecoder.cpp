@@ -53,6 +53,7 @@ private Q_SLOTS:
     void jsonValues_data();
     void jsonValues();
     void jsonShapeChangeStartsNewBatch();
+    void samplesConvertedAhead();
     void avroAndBatchesPerTopic();
     void unknownSchemaAskedOncePerInterval();
     void formatRestrictions_data();
@@ -114,6 +115,43 @@ void tst_MessageDecoder::jsonShapeChangeStartsNewBatch()
     QCOMPARE(batches[2]->meta(0).time_ns, std::int64_t(1763950000125000000)); // private_efdStamp is the time
     QCOMPARE(decoder.pendingRows(), std::size_t(0));
     QVERIFY(decoder.takeBatches().empty());
+}
+
+void tst_MessageDecoder::samplesConvertedAhead()
+{
+    // The live tail's topics leave the decoder with their SampleBatch made (on the Kafka
+    // thread), for the fields asked, also across a shape change; other topics do not.
+    MessageDecoder decoder(nullptr);
+    decoder.setSampleFields({{"live", {"b", "xForce1", "name"}}});
+    QVERIFY(feed(decoder, "live", R"({"a": 1, "b": 2.5, "xForce": [7, 8], "name": "x"})", 0));
+    QVERIFY(feed(decoder, "live", R"({"a": 3, "b": null, "xForce": [9, 10], "name": "y"})", 1));
+    QVERIFY(feed(decoder, "live", R"({"b": 4, "xForce": [11, 12, 13]})", 2)); // another shape
+    QVERIFY(feed(decoder, "other", R"({"b": 5})", 3));
+    const DecodedBatchList batches = decoder.takeBatches();
+    QCOMPARE(batches.size(), std::size_t(3));
+    QStringList seen;
+    for (const DecodedBatchPtr &b : batches) {
+        QCOMPARE(b->hasSamples(), b->topic() == "live");
+        if (!b->hasSamples())
+            continue;
+        const SampleBatch samples = b->takeSamples({});
+        QVERIFY(!b->hasSamples()); // taken once
+        QStringList names; // "name" is text: never a series
+        for (const BatchField &f : samples.fields)
+            names << QString::fromStdString(f.name);
+        QCOMPARE(names, (QStringList{QStringLiteral("b"), QStringLiteral("xForce1")}));
+        QCOMPARE(samples.times.size(), b->rowCount());
+        for (std::size_t r = 0; r < samples.times.size(); ++r) {
+            seen << QString::number(samples.fields[0].values[r]) + u'/' + QString::number(samples.fields[1].values[r]);
+            QCOMPARE(samples.times[r], b->meta(r).time_ns);
+        }
+    }
+    QCOMPARE(seen, (QStringList{QStringLiteral("2.5/8"), QStringLiteral("nan/10"), QStringLiteral("4/12")}));
+    // Without a conversion ahead, takeSamples converts the fields it is given.
+    const DecodedBatch &other = *batches.back();
+    QCOMPARE(other.topic(), std::string("other"));
+    const std::vector<std::uint32_t> all = DecodedBatch::selectFields(other.layout(), {});
+    QCOMPARE(other.takeSamples(all).fields.size(), std::size_t(1));
 }
 
 void tst_MessageDecoder::avroAndBatchesPerTopic()
