@@ -903,6 +903,10 @@
         <source>%1 + %2 gap</source>
         <translation>%1 + %2 del hueco</translation>
     </message>
+    <message>
+        <source>Live rows InfluxDB&apos;s history already had (overlap, drawn once), rows repeating a time (duplicates, drawn once), and rows that came after newer ones (late, put in their place)</source>
+        <translation>Filas en vivo que el historial de InfluxDB ya tenía (solapamiento, dibujadas una vez), filas que repiten un tiempo (duplicadas, dibujadas una vez) y filas que llegaron después de otras más nuevas (tardías, puestas en su lugar)</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

@@ -144,7 +144,7 @@ std::optional<SeamGap> LiveSeam::gapBefore(std::int64_t lastHistoryNs, const std
     return std::nullopt;
 }
 
-std::vector<std::uint32_t> LiveSeam::newer(const SampleBatch &batch, SeamCounts &counts)
+std::vector<std::uint32_t> LiveSeam::newer(const SampleBatch &batch, SeamCounts &counts, std::vector<std::uint32_t> &late)
 {
     std::vector<std::uint32_t> order = batch.sortedUniqueRows();
     if (order.empty() && batch.rowCount() > 0) {
@@ -161,8 +161,10 @@ std::vector<std::uint32_t> LiveSeam::newer(const SampleBatch &batch, SeamCounts 
                 ++counts.overlap;
             else if (t == *m_watermark)
                 ++counts.duplicate;
-            else
+            else {
                 ++counts.late;
+                late.push_back(r);
+            }
             continue;
         }
         rows.push_back(r);
@@ -177,7 +179,10 @@ SeamOutput LiveSeam::filter(SampleBatch batch)
         m_held.push_back(std::move(batch));
         return out;
     }
-    const std::vector<std::uint32_t> rows = newer(batch, out.counts);
+    std::vector<std::uint32_t> late;
+    const std::vector<std::uint32_t> rows = newer(batch, out.counts, late);
+    if (!late.empty())
+        out.late = select(batch, late); // `order` is sorted: so are these
     out.counts.kept = std::int64_t(rows.size());
     if (rows.empty())
         return out;

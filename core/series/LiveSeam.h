@@ -27,7 +27,7 @@ struct SeamCounts
     std::int64_t kept = 0;       ///< rows to append
     std::int64_t overlap = 0;    ///< rows at or before the last history sample (history has them)
     std::int64_t duplicate = 0;  ///< rows repeating a time already kept (same private_efdStamp)
-    std::int64_t late = 0;       ///< rows older than the newest live row already drawn
+    std::int64_t late = 0;       ///< rows older than the newest live row already released (put in place)
     SeamCounts &operator+=(const SeamCounts &o)
     {
         kept += o.kept;
@@ -42,6 +42,10 @@ struct SeamCounts
 struct SeamOutput
 {
     std::vector<SampleBatch> batches;
+    /// Rows that came after newer ones were released (another partition, a resend): sorted,
+    /// one per time, each to be put in its place (SeriesStore::replaceRange over [t, t + 1)),
+    /// where it replaces a sample of the same time if the store has one. Empty mostly.
+    SampleBatch late;
     SeamCounts counts;
     /// Set when the first live row comes later after the last history row than the stream's
     /// own rhythm explains: by close(), or by the first filter() that keeps rows when nothing
@@ -58,8 +62,8 @@ struct SeamOutput
 ///
 /// Rules, all by time: a row with time <= the last history time is overlap; a row whose time
 /// repeats an earlier kept row is a duplicate (the first one wins); after close(), a row older
-/// than the newest row released is late (dropped and counted: the store keeps each series
-/// strictly increasing and a ring buffer has no room to re-sort). A gap is reported when
+/// than the newest row released is late: returned apart (SeamOutput::late) to be put in place,
+/// since appending it would break the store's time order. A gap is reported when
 /// first live − last history exceeds `gapFactor` × the stream's rhythm: the median spacing of
 /// the first live rows, or of the history's last rows when fewer than two live rows are
 /// known, and `minGapNs` when neither is known. With the default 1.5 a single missing 50 Hz
@@ -97,7 +101,7 @@ public:
 
 private:
     /// Sorted unique rows of `batch` newer than the watermark; counts the rest as `older`.
-    std::vector<std::uint32_t> newer(const SampleBatch &batch, SeamCounts &counts);
+    std::vector<std::uint32_t> newer(const SampleBatch &batch, SeamCounts &counts, std::vector<std::uint32_t> &late);
     std::optional<SeamGap> gapBefore(std::int64_t lastHistoryNs, const std::vector<std::int64_t> &kept) const;
 
     double m_gapFactor;

@@ -192,6 +192,16 @@ void LiveSession::appendReleased(Topic &topic, const SeamOutput &out)
         }
         rows += std::int64_t(b.rowCount());
     }
+    // Late rows go in their place one by one, each replacing a sample of its time if any.
+    for (std::uint32_t r = 0; r < out.late.rowCount(); ++r) {
+        const std::int64_t t = out.late.times[r];
+        Outcome<ApplyResult> placed = m_store.replaceRange(t, t + 1, LiveSeam::select(out.late, {r}));
+        if (!placed) {
+            Q_EMIT message(tr("Live data of %1: %2").arg(topic.status.topic, placed.error()), true);
+            continue;
+        }
+        ++rows;
+    }
     topic.status.seam += out.counts;
     if (out.gap)
         scheduleGapFill(topic.status.topic, *out.gap);

@@ -38,7 +38,7 @@ struct LiveTopicStatus
     KafkaTopicStats kafka;      ///< messages/s, lag, age of the last message, decode errors
     std::int64_t historyRows = 0;
     std::int64_t gapRows = 0;   ///< rows a gap query found between history and live
-    SeamCounts seam;            ///< live rows kept, and dropped as overlap/duplicate/late
+    SeamCounts seam;            ///< live rows kept, dropped as overlap/duplicate, and late rows put in place
     std::int64_t seamNs = 0;    ///< the newest history sample when live took over; 0 before/without
     QString historyError;       ///< the last failed history query, for the user
 };

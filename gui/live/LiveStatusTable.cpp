@@ -73,7 +73,9 @@ void LiveStatusTable::showStatus(const std::vector<LiveTopicStatus> &status)
         set(Seam, QStringLiteral("%1 / %2 / %3")
                       .arg(locale.toString(qlonglong(s.seam.overlap)), locale.toString(qlonglong(s.seam.duplicate)),
                            locale.toString(qlonglong(s.seam.late))),
-            Qt::AlignLeft | Qt::AlignVCenter);
+            Qt::AlignLeft | Qt::AlignVCenter)
+            ->setToolTip(tr("Live rows InfluxDB's history already had (overlap, drawn once), rows repeating a time "
+                            "(duplicates, drawn once), and rows that came after newer ones (late, put in their place)"));
     }
 }
 

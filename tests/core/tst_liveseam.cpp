@@ -62,6 +62,7 @@ private Q_SLOTS:
     void seam_data();
     void seam();
     void holdsUntilClosed();
+    void lateRowsHandedBackInOrder();
     void gapThresholdFollowsTheRhythm_data();
     void gapThresholdFollowsTheRhythm();
 };
@@ -107,7 +108,7 @@ void tst_LiveSeam::seam_data()
     QTest::newRow("out of order, last row already the newest")
         << H(100) << QStringLiteral("120") << QStringLiteral("160,140,180") << QStringLiteral("120,140,160,180")
         << QStringLiteral("0,1,1,1") << 0 << 0 << 0 << qint64(-1) << qint64(-1);
-    QTest::newRow("late row after the seam: counted, not drawn")
+    QTest::newRow("late row after the seam: counted, returned apart")
         << H(100) << QStringLiteral("120,140") << QStringLiteral("180|160|200") << QStringLiteral("120,140,180,200")
         << QStringLiteral("0,0,1,3") << 0 << 0 << 1 << qint64(-1) << qint64(-1);
     QTest::newRow("duplicate stamps in held batches: first wins")
@@ -162,6 +163,9 @@ void tst_LiveSeam::seam()
         }
         collect(o, times, from);
         counts += o.counts;
+        QCOMPARE(std::int64_t(o.late.rowCount()), o.counts.late); // every late row handed back
+        for (std::size_t r = 0; r < o.late.rowCount(); ++r)
+            QVERIFY(o.late.times[r] < *seam.watermark());
     }
 
     QCOMPARE(times.join(u','), kept);
@@ -180,6 +184,27 @@ void tst_LiveSeam::seam()
     // Every row drawn once and in order: the store's append would reject nothing.
     for (qsizetype i = 1; i < times.size(); ++i)
         QVERIFY(times[i].toLongLong() > times[i - 1].toLongLong());
+}
+
+void tst_LiveSeam::lateRowsHandedBackInOrder()
+{
+    LiveSeam seam;
+    seam.close(100 * kMs);
+    seam.add(batches(QStringLiteral("200,220")).front());
+    const SeamOutput o = seam.add(batches(QStringLiteral("260,210,150,240,90,180")).front());
+    QStringList kept, late;
+    for (const SampleBatch &b : o.batches)
+        for (const std::int64_t t : b.times)
+            kept << QString::number(t / kMs);
+    for (std::size_t r = 0; r < o.late.rowCount(); ++r) {
+        late << QString::number(o.late.times[r] / kMs);
+        QCOMPARE(o.late.fields[1].values[r], -double(o.late.times[r] / kMs)); // values stay with their time
+    }
+    QCOMPARE(kept.join(u','), QStringLiteral("240,260"));
+    QCOMPARE(late.join(u','), QStringLiteral("150,180,210"));
+    QCOMPARE(o.counts.late, std::int64_t(3));
+    QCOMPARE(o.counts.overlap, std::int64_t(1)); // 90: history has it
+    QCOMPARE(o.late.fields.size(), std::size_t(2));
 }
 
 void tst_LiveSeam::holdsUntilClosed()

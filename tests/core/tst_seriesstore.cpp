@@ -81,6 +81,7 @@ private Q_SLOTS:
     void orderingAtSeams();
     void appendInPiecesEqualsBulk();
     void ringEvictionEqualsRebuild();
+    void lateRowPutInPlace();
     void backfillBeforeExistingData();
     void replaceRangeAtHigherResolution();
     void sharedTimeColumnsCopyOnWrite();
@@ -292,6 +293,44 @@ void tst_SeriesStore::ringEvictionEqualsRebuild()
     QCOMPARE(dropped, static_cast<std::int64_t>(times.size() / 2));
     QCOMPARE(live.times(id).front(), cut);
     QCOMPARE(checkDecimation(live, id, PixelGrid(cut - kSecond, live.times(id).back() + 1, 1920)), QString());
+}
+
+void tst_SeriesStore::lateRowPutInPlace()
+{
+    // A live row that arrives after newer ones (the live session's late rows) goes in its
+    // place with replaceRange over [t, t + 1); one of a time already held replaces it.
+    SeriesStore live(Retention::window());
+    std::vector<std::int64_t> t;
+    std::vector<double> a, b;
+    for (int i = 0; i < 2000; ++i) {
+        if (i == 1500)
+            continue; // this one comes late
+        t.push_back(std::int64_t(i) * 20'000'000);
+        a.push_back(i);
+        b.push_back(-i);
+    }
+    QVERIFY(live.append(batchOf(t, {{"a", a}, {"b", b}})).ok());
+    const std::int64_t lateTime = std::int64_t(1500) * 20'000'000;
+    auto placed = live.replaceRange(lateTime, lateTime + 1, batchOf({lateTime}, {{"a", {1500.0}}, {"b", {-1500.0}}}));
+    QVERIFY2(placed.ok(), qPrintable(placed.error()));
+    QCOMPARE(placed->inserted, std::int64_t(2));
+    const SeriesId idA = *live.find(keyOf("a"));
+    const SeriesId idB = *live.find(keyOf("b"));
+    const auto times = live.times(idA);
+    QCOMPARE(times.size(), std::size_t(2000));
+    for (std::size_t i = 0; i < times.size(); ++i) {
+        QCOMPARE(times[i], std::int64_t(i) * 20'000'000);
+        QCOMPARE(live.values(idA)[i], double(i));
+        QCOMPARE(live.values(idB)[i], -double(i));
+    }
+    // The same time again (a resend): replaced, not doubled.
+    QVERIFY(live.replaceRange(lateTime, lateTime + 1, batchOf({lateTime}, {{"a", {1500.0}}, {"b", {-1500.0}}})).ok());
+    QCOMPARE(live.times(idA).size(), std::size_t(2000));
+    QCOMPARE(checkDecimation(live, idA, PixelGrid(0, times.back() + 1, 700)), QString());
+    QCOMPARE(checkStats(live, idB, 0, times.back() + 1), QString());
+    // The ring keeps appending after it.
+    QVERIFY(live.append(batchOf({times.back() + 20'000'000}, {{"a", {2000.0}}, {"b", {-2000.0}}})).ok());
+    QCOMPARE(live.times(idB).size(), std::size_t(2001));
 }
 
 void tst_SeriesStore::backfillBeforeExistingData()
