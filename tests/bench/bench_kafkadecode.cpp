@@ -470,6 +470,7 @@ int main(int argc, char **argv)
         config.tls = false;
         config.topics = topics;
         config.schemas = schemas;
+        config.batchInterval = std::chrono::milliseconds(10); // the live panel's hand-over (LivePanel::setConnection)
         for (const QString &t : topics)
             config.sampleFields[t.toStdString()] = {}; // every numeric field, as LiveSession would for a whole topic
         for (const QString &p : parser.values(propertyOpt))
