@@ -14,16 +14,15 @@ TopicSchemaService::TopicSchemaService(QObject *parent) : QObject(parent)
 
 TopicSchemaService::~TopicSchemaService()
 {
-    for (const CancelToken &t : m_tokens)
+    for (const CancelToken &t : std::as_const(m_asking))
         t.cancel();
     m_pool.waitForDone();
 }
 
 void TopicSchemaService::setSource(std::shared_ptr<SchemaSource> source)
 {
-    for (const CancelToken &t : m_tokens)
+    for (const CancelToken &t : std::as_const(m_asking))
         t.cancel();
-    m_tokens.clear();
     ++m_generation;
     m_source = std::move(source);
     m_docs.clear();
@@ -41,14 +40,10 @@ void TopicSchemaService::describe(const QString &topic)
 {
     if (!m_source || topic.isEmpty() || m_docs.contains(topic) || m_asking.contains(topic) || m_absent.contains(topic))
         return;
-    m_asking.insert(topic);
     const quint64 generation = m_generation;
     std::shared_ptr<SchemaSource> source = m_source;
     const QString subject = topic + QStringLiteral("-value");
-    // Finished tokens are dropped now and then; a few dozen live ones cost nothing.
-    if (m_tokens.size() > 64)
-        m_tokens.erase(m_tokens.begin(), m_tokens.begin() + 32);
-    m_tokens.push_back(runInBackground(
+    m_asking.insert(topic, runInBackground(
         &m_pool, this,
         [source, subject](const CancelToken &cancel) -> Outcome<FieldDocs> {
             Outcome<QByteArray> json = source->latestSchemaJson(subject, cancel);

@@ -58,9 +58,8 @@ private:
     QThreadPool m_pool;
     quint64 m_generation = 0;
     QHash<QString, FieldDocs> m_docs;
-    QSet<QString> m_asking;
-    QSet<QString> m_absent; ///< topics without a subject
-    std::vector<CancelToken> m_tokens;
+    QHash<QString, CancelToken> m_asking; ///< asks running, to cancel on setSource and exit
+    QSet<QString> m_absent;               ///< topics without a subject
 };
 
 } // namespace sasquatch
