@@ -5,6 +5,7 @@
 #include <cassert>
 #include <cstddef>
 #include <cstdlib>
+#include <cstdint>
 #include <cstring>
 #include <memory>
 #include <new>
@@ -222,8 +223,16 @@ public:
     }
 
 private:
-    // Doubling keeps appends amortized O(1); untouched room costs address space, not RAM.
-    std::size_t grown(std::size_t needed) const { return std::max({needed, m_capacity * 2, std::size_t{16}}); }
+    // Geometric growth keeps appends amortized O(1); untouched room costs address space, not
+    // RAM. The factor (1.5 to 2.5) differs from buffer to buffer: the series of a live topic
+    // grow in lockstep, and with one factor all of them would reallocate on the same append
+    // (50 topics x 812 fields at 512 samples: 166 MB copied at once, a 300 ms stall).
+    std::size_t grown(std::size_t needed) const
+    {
+        const auto spread = static_cast<std::size_t>((reinterpret_cast<std::uintptr_t>(this) >> 4) * 0x9E3779B97F4A7C15ULL >> 58);
+        const std::size_t next = m_capacity + m_capacity / 2 + m_capacity * spread / 64; // 1.5x .. 2.48x
+        return std::max({needed, next, std::size_t{16}});
+    }
 
     struct Free
     {

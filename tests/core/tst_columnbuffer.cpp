@@ -38,6 +38,7 @@ private Q_SLOTS:
     void randomOperations();
     void ringBufferStaysBounded();
     void ringOfSplicesMovesRarely();
+    void lockstepBuffersGrowAtDifferentTimes();
     void copyIsTight();
 };
 
@@ -173,6 +174,30 @@ void tst_ColumnBuffer::ringOfSplicesMovesRarely()
     QCOMPARE(ring.size(), std::size_t{30'001});
     QCOMPARE(ring[ring.size() - 4], 999'997.0);
     QCOMPARE(ring.back(), -3.0);
+}
+
+void tst_ColumnBuffer::lockstepBuffersGrowAtDifferentTimes()
+{
+    // The 812 series of a live topic get one sample each per message. If they all grew on
+    // the same append, a heavy tail would stall on copying every column at once.
+    std::vector<ColumnBuffer<double>> columns(400);
+    int worst = 0;
+    for (int i = 0; i < 100'000; ++i) {
+        int grew = 0;
+        for (ColumnBuffer<double> &c : columns) {
+            const std::size_t before = c.capacity();
+            c.pushBack(i);
+            grew += c.capacity() != before ? 1 : 0;
+        }
+        if (i >= 64) // the first growths (16 -> 24..39) still come together
+            worst = std::max(worst, grew);
+    }
+    QVERIFY2(worst <= 40, qPrintable(QStringLiteral("%1 of 400 buffers grew on one append").arg(worst)));
+    for (const ColumnBuffer<double> &c : columns) {
+        QCOMPARE(c.size(), std::size_t(100'000));
+        QCOMPARE(c.back(), 99'999.0);
+        QVERIFY(c.capacity() < 100'000 * 3); // still geometric, within 2.5x
+    }
 }
 
 void tst_ColumnBuffer::copyIsTight()
