@@ -298,13 +298,18 @@ void LiveSession::jobFinished(bool ok, const QString &error)
                 Q_EMIT message(tr("History of %1: %2").arg(job.topic, applied.error()), true);
                 continue;
             }
-            rows += std::int64_t(b.rowCount());
-            // Gap rows all tell the rhythm; of history only its end matters at the seam.
-            const std::size_t tail = job.gap ? b.times.size() : std::min<std::size_t>(b.times.size(), 64);
-            times.insert(times.end(), b.times.end() - std::ptrdiff_t(tail), b.times.end());
+            times.insert(times.end(), b.times.begin(), b.times.end());
             const std::int64_t newest = *std::max_element(b.times.begin(), b.times.end());
             last = last ? std::max(*last, newest) : newest;
         }
+        // Rows are sample times: a result split into batches per field group (pieces that
+        // typed a column differently) has the same times in several batches.
+        std::sort(times.begin(), times.end());
+        times.erase(std::unique(times.begin(), times.end()), times.end());
+        rows = std::int64_t(times.size());
+        // Of history only its end tells the rhythm at the seam.
+        if (!job.gap && times.size() > 64)
+            times.erase(times.begin(), times.end() - 64);
         if (job.gap) {
             t.status.gapRows += rows;
             // What the sink had not written yet is asked for again, a few times.

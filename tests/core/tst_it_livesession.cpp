@@ -125,7 +125,11 @@ void tst_LiveSession::historyThenLiveWithoutDuplicateOrGap()
         const std::optional<SeriesId> id = store.find(SeriesKey{kForces.toStdString(), field, {}});
         QVERIFY2(id, field);
         const std::span<const std::int64_t> times = store.times(*id);
-        QVERIFY(times.size() >= std::size_t(s.historyRows));
+        QVERIFY2(times.size() >= std::size_t(s.historyRows),
+                 qPrintable(QStringLiteral("%1: %2 samples in the store, %3 history rows")
+                                .arg(QLatin1String(field))
+                                .arg(times.size())
+                                .arg(s.historyRows)));
         // Every 20 ms sample from the first to the last, each once.
         for (std::size_t i = 1; i < times.size(); ++i)
             QVERIFY2(times[i] - times[i - 1] == 20'000'000,
