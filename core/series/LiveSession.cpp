@@ -286,6 +286,10 @@ void LiveSession::jobFinished(bool ok, const QString &error)
         }
         std::int64_t rows = 0;
         std::optional<std::int64_t> last;
+        // The newest time every field has: a point written in parts (InfluxDB's sink is still
+        // writing it) comes back with some fields null, in a batch of its own; live must
+        // complete those fields from there, the others' copies are rejected by the store.
+        std::optional<std::int64_t> lastOfAll;
         std::vector<std::int64_t> times;
         for (const SampleBatch &b : batches) {
             if (b.rowCount() == 0)
@@ -301,6 +305,7 @@ void LiveSession::jobFinished(bool ok, const QString &error)
             times.insert(times.end(), b.times.begin(), b.times.end());
             const std::int64_t newest = *std::max_element(b.times.begin(), b.times.end());
             last = last ? std::max(*last, newest) : newest;
+            lastOfAll = lastOfAll ? std::min(*lastOfAll, newest) : newest;
         }
         // Rows are sample times: a result split into batches per field group (pieces that
         // typed a column differently) has the same times in several batches.
@@ -324,8 +329,8 @@ void LiveSession::jobFinished(bool ok, const QString &error)
         if (rows > 0)
             Q_EMIT samplesAppended(rows);
         if (!job.gap) {
-            t.status.seamNs = last.value_or(0);
-            appendReleased(t, t.seam.close(last, medianSpacing(std::move(times))));
+            t.status.seamNs = lastOfAll.value_or(0);
+            appendReleased(t, t.seam.close(lastOfAll, medianSpacing(std::move(times))));
         }
     }
     Q_EMIT statusChanged();
