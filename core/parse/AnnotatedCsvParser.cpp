@@ -73,6 +73,7 @@ void AnnotatedCsvParser::reset()
     m_reader.reset();
     m_state = State::BlockStart;
     m_blockKind = BlockKind::Tables;
+    m_memo = {};
     m_datatype = {};
     m_group = {};
     m_default = {};
@@ -85,6 +86,7 @@ void AnnotatedCsvParser::reset()
     m_defaultResult.clear();
     m_defaultTableId = 0;
     m_blockRows = 0;
+    m_memo = {};
     m_template = {};
     m_current = {};
     m_hasCurrent = false;
@@ -110,6 +112,13 @@ bool AnnotatedCsvParser::feed(const char *data, std::size_t size)
     m_bytesFed += size;
     m_reader.setInput(data, size);
     for (;;) {
+        if (m_memo.valid && m_hasCurrent) {
+            while (m_hasCurrent && m_reader.nextFramed(m_memo.prefix, m_memo.suffix, m_memo.last - m_memo.first + 1)) {
+                repeatRow();
+                if (m_error)
+                    return false;
+            }
+        }
         const CsvRecordReader::Next next = m_reader.next();
         if (next == CsvRecordReader::Next::NeedMore)
             return true;
@@ -271,6 +280,7 @@ void AnnotatedCsvParser::handleHeader(const std::vector<std::string_view> &cells
             return;
         }
     }
+    m_memo = {};
     m_hasAnnotationColumn = annotated || cells.front().empty();
     const std::size_t first = m_hasAnnotationColumn ? 1 : 0;
     m_specs.clear();
@@ -337,6 +347,92 @@ void AnnotatedCsvParser::handleHeader(const std::vector<std::string_view> &cells
         ResultColumn &c = m_template.addColumn(spec.name, spec.type, spec.groupKey ? GroupKey::Yes : GroupKey::No);
         c.setDefaultText(std::move(defaultText));
     }
+    planRowMemo();
+}
+
+void AnnotatedCsvParser::planRowMemo()
+{
+    // The cells that change from row to row are the data columns outside the group key (the
+    // group key is the same on every row of a table, by Flux's definition). The cells before
+    // and after them are compared as text with the previous row's instead of being split and
+    // parsed; `result` and `table` must be among those, so that a row matching them belongs
+    // to the table in progress.
+    m_memo = {};
+    std::optional<std::size_t> first;
+    std::size_t last = 0;
+    for (std::size_t i = 0; i < m_specs.size(); ++i) {
+        if (m_specs[i].role == Role::Data && !m_specs[i].groupKey) {
+            if (!first)
+                first = i;
+            last = i;
+        }
+    }
+    if (!first || *first == 0)
+        return; // nothing changes, or nothing to compare in front of the changing cells
+    for (const std::optional<std::size_t> &index : {m_resultIndex, m_tableIndex})
+        if (index && *index >= *first && *index <= last)
+            return;
+    m_memo.usable = true;
+    m_memo.first = *first;
+    m_memo.last = last;
+    for (std::size_t i = 0; i < m_specs.size(); ++i) {
+        if (m_specs[i].role != Role::Data)
+            continue;
+        if (i < *first || i > last)
+            m_memo.repeated.push_back(m_specs[i].dataIndex);
+        else
+            m_memo.parsed.push_back(i);
+    }
+}
+
+void AnnotatedCsvParser::rememberRow(const std::vector<std::string_view> &cells)
+{
+    // Only a row split straight from the input has the text to compare the next rows with
+    // (a quoted cell would read differently from its raw text).
+    const std::string_view text = m_reader.plainRecordText();
+    if (text.empty()) {
+        m_memo.valid = false;
+        return;
+    }
+    const std::string_view firstCell = cells[m_memo.first];
+    const std::string_view lastCell = cells[m_memo.last];
+    const auto from = static_cast<std::size_t>(firstCell.data() - text.data());
+    const auto to = static_cast<std::size_t>(lastCell.data() + lastCell.size() - text.data());
+    m_memo.prefix.assign(text.substr(0, from));
+    m_memo.suffix.assign(text.substr(to));
+    m_memo.valid = true;
+}
+
+void AnnotatedCsvParser::repeatRow()
+{
+    // The row's text around cells first..last equals the previous row's: those cells hold the
+    // same values, and the rest are parsed as handleRow would.
+    const std::vector<std::string_view> &changing = m_reader.cells();
+    const std::uint64_t line = m_reader.recordLine();
+    for (const std::size_t i : m_memo.parsed)
+        if (!appendCell(m_specs[i], changing[i - m_memo.first], line, static_cast<std::uint32_t>(i + 1)))
+            return;
+    for (const std::size_t column : m_memo.repeated)
+        m_current.column(column).repeatLast();
+    endRow();
+}
+
+void AnnotatedCsvParser::endRow()
+{
+    m_current.endRow();
+    ++m_currentRows;
+    ++m_blockRows;
+    ++m_rowsParsed;
+
+    bool full = m_maxRowsPerPiece > 0 && m_currentRows >= m_maxRowsPerPiece;
+    if (!full && m_maxPieceBytes > 0 && m_currentRows % 1024 == 0)
+        full = m_current.memoryBytes() >= m_maxPieceBytes;
+    if (full) {
+        m_pieceOpen = true;
+        m_pieceResult = m_current.resultName();
+        m_pieceTableId = m_current.tableId();
+        emitCurrent();
+    }
 }
 
 void AnnotatedCsvParser::handleErrorRow(const std::vector<std::string_view> &cells)
@@ -357,6 +453,7 @@ void AnnotatedCsvParser::handleErrorRow(const std::vector<std::string_view> &cel
 
 void AnnotatedCsvParser::startTable(std::string_view result, std::int64_t tableId, Continuation continuation)
 {
+    m_memo.valid = false; // the next rows compare with this table's first row
     m_current = m_template.emptyCopy();
     m_current.setResultName(std::string(result));
     m_current.setTableId(tableId);
@@ -544,20 +641,9 @@ void AnnotatedCsvParser::handleRow(const std::vector<std::string_view> &cells, s
         if (spec.role == Role::Data && !appendCell(spec, cells[i], line, static_cast<std::uint32_t>(i + 1)))
             return;
     }
-    m_current.endRow();
-    ++m_currentRows;
-    ++m_blockRows;
-    ++m_rowsParsed;
-
-    bool full = m_maxRowsPerPiece > 0 && m_currentRows >= m_maxRowsPerPiece;
-    if (!full && m_maxPieceBytes > 0 && m_currentRows % 1024 == 0)
-        full = m_current.memoryBytes() >= m_maxPieceBytes;
-    if (full) {
-        m_pieceOpen = true;
-        m_pieceResult = m_current.resultName();
-        m_pieceTableId = m_current.tableId();
-        emitCurrent();
-    }
+    if (m_memo.usable)
+        rememberRow(cells);
+    endRow();
 }
 
 } // namespace sasquatch

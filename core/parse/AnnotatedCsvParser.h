@@ -112,6 +112,23 @@ private:
         std::vector<std::string> cells;
     };
 
+    // Rows whose text repeats the previous row's around the cells that change (see planRowMemo).
+    struct RowMemo
+    {
+        bool usable = false;       // the block's layout allows it (set by handleHeader)
+        bool valid = false;        // prefix/suffix hold the previous row of m_current
+        std::size_t first = 0;     // CSV index of the first cell parsed on every row
+        std::size_t last = 0;      // ... and of the last one
+        std::string prefix;        // the previous row's text before cell `first` (its ',' included)
+        std::string suffix;        // ... after cell `last` (its ',' included), no line break
+        std::vector<std::size_t> repeated; // data columns outside first..last (ResultTable index)
+        std::vector<std::size_t> parsed;   // data columns inside first..last (CSV index)
+    };
+
+    void planRowMemo();
+    void rememberRow(const std::vector<std::string_view> &cells);
+    void repeatRow();
+    void endRow();
     void processRecord();
     void handleAnnotation(const std::vector<std::string_view> &cells, std::uint64_t line);
     void handleHeader(const std::vector<std::string_view> &cells, std::uint64_t line);
@@ -148,6 +165,7 @@ private:
     std::int64_t m_defaultTableId = 0;
     std::uint64_t m_blockRows = 0;
 
+    RowMemo m_memo;
     ResultTable m_template;            // the current block's schema, no rows
     ResultTable m_current;
     bool m_hasCurrent = false;         // m_current is open and has rows

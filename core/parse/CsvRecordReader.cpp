@@ -91,6 +91,7 @@ void CsvRecordReader::reset()
     m_carryUsed = false;
     m_cells.clear();
     m_blank = false;
+    m_plainText = {};
     m_nextLine = 1;
     m_recordLine = 0;
     m_errorMessage.clear();
@@ -170,6 +171,7 @@ CsvRecordReader::Next CsvRecordReader::nextPlain()
         const char *cellEnd = lf > cell && lf[-1] == '\r' ? lf - 1 : lf;
         m_cells.emplace_back(cell, static_cast<std::size_t>(cellEnd - cell));
         m_blank = cellEnd == begin;
+        m_plainText = {begin, static_cast<std::size_t>(cellEnd - begin)};
         m_recordLine = m_nextLine++;
         m_in = lf + 1;
         return Next::Record;
@@ -198,6 +200,75 @@ CsvRecordReader::Next CsvRecordReader::nextPlain()
         }
     }
     return Next::NeedMore;
+}
+
+bool CsvRecordReader::nextFramed(std::string_view prefix, std::string_view suffix, std::size_t count)
+{
+    if (!m_carry.empty() && !m_carryUsed)
+        return false; // a record cut by the last chunk comes first
+    const char *const begin = m_in;
+    const char *const end = m_inEnd;
+    if (static_cast<std::size_t>(end - begin) <= prefix.size() + suffix.size()
+        || std::memcmp(begin, prefix.data(), prefix.size()) != 0)
+        return false;
+    if (count == 0 || (prefix.empty() && (*begin == '\n' || *begin == '\r')))
+        return false; // a blank line ends a block
+    m_cells.clear();
+    const char *cell = begin + prefix.size();
+    const char *p = cell;
+    const char *stop = nullptr; // where the last counted cell ends: the suffix's ',' or the line break
+    const auto take = [&](const char *at) {
+        if (*at == '"')
+            return false;
+        if (m_cells.size() + 1 < count) {
+            if (*at != ',')
+                return false; // too few cells
+            m_cells.emplace_back(cell, static_cast<std::size_t>(at - cell));
+            cell = at + 1;
+            return true;
+        }
+        // The last counted cell ends here: at the suffix's comma, or at the line break when
+        // there is no suffix.
+        if ((*at == ',') != !suffix.empty())
+            return false;
+        stop = at;
+        return true;
+    };
+    for (; !stop && end - p >= kBlock; p += kBlock) {
+        for (std::uint32_t mask = specialBytes(p); mask != 0 && !stop; mask &= mask - 1)
+            if (!take(p + std::countr_zero(mask)))
+                return false;
+    }
+    for (; !stop && p != end; ++p) {
+        if ((*p == ',' || *p == '\n' || *p == '"') && !take(p))
+            return false;
+    }
+    if (!stop)
+        return false; // the record goes on past this chunk
+    const char *lf = stop;
+    if (!suffix.empty()) {
+        if (static_cast<std::size_t>(end - stop) <= suffix.size()
+            || std::memcmp(stop, suffix.data(), suffix.size()) != 0)
+            return false;
+        lf = stop + suffix.size();
+        if (*lf == '\r' && lf + 1 != end)
+            ++lf;
+        if (*lf != '\n')
+            return false;
+    }
+    const char *cellEnd = suffix.empty() && stop > cell && stop[-1] == '\r' ? stop - 1 : stop;
+    if (static_cast<std::size_t>(lf - begin) > m_maxRecordBytes)
+        return false; // next() reports it
+    if (m_carryUsed) {
+        m_carry.clear();
+        m_carryUsed = false;
+    }
+    m_cells.emplace_back(cell, static_cast<std::size_t>(cellEnd - cell));
+    m_blank = false;
+    m_plainText = {begin, static_cast<std::size_t>((suffix.empty() ? cellEnd : stop + suffix.size()) - begin)};
+    m_recordLine = m_nextLine++;
+    m_in = lf + 1;
+    return true;
 }
 
 CsvRecordReader::Next CsvRecordReader::finishInput()
@@ -249,6 +320,7 @@ CsvRecordReader::Next CsvRecordReader::emit(const char *begin, const char *end, 
 {
     m_recordLine = m_nextLine;
     m_nextLine += 1;
+    m_plainText = {};
     if (mayHaveQuotes)
         m_nextLine += static_cast<std::uint64_t>(std::count(begin, end, '\n'));
     return split(begin, end, mayHaveQuotes) ? Next::Record : Next::Error;

@@ -46,6 +46,16 @@ public:
     /// 1-based line where the current record starts.
     std::uint64_t recordLine() const { return m_recordLine; }
 
+    /// The current record's text without its line break, when it was split straight from the
+    /// input and had no quotes (cells() then point into it); empty otherwise.
+    std::string_view plainRecordText() const { return m_plainText; }
+
+    /// The next record, when it lies whole in the input, starts with `prefix`, ends with
+    /// `suffix` (before its line break) and holds exactly `count` unquoted cells between them:
+    /// cells() then holds those `count` cells only. Otherwise false, and nothing is read (call
+    /// next()). For rows that repeat the previous row's text around a few changing cells.
+    bool nextFramed(std::string_view prefix, std::string_view suffix, std::size_t count);
+
     const std::string &errorMessage() const { return m_errorMessage; }
     std::uint64_t errorLine() const { return m_errorLine; }
     std::uint32_t errorColumn() const { return m_errorColumn; }
@@ -68,6 +78,7 @@ private:
     std::string m_scratch;        // unescaped quoted fields
     std::vector<std::string_view> m_cells;
     bool m_blank = false;
+    std::string_view m_plainText;
     std::uint64_t m_nextLine = 1;
     std::uint64_t m_recordLine = 0;
     std::size_t m_maxRecordBytes = std::size_t{64} << 20;

@@ -123,6 +123,36 @@ void ResultColumn::appendRepeated(std::string_view value, std::size_t count)
     m_size += more;
 }
 
+void ResultColumn::repeatLast()
+{
+    if (!m_null.empty() && m_null.back() != 0) {
+        appendNull();
+        return;
+    }
+    switch (m_type) {
+    case ColumnType::Long:
+    case ColumnType::DateTime:
+        m_i64.push_back(m_i64.back());
+        break;
+    case ColumnType::UnsignedLong:
+        m_u64.push_back(m_u64.back());
+        break;
+    case ColumnType::Double:
+        m_f64.push_back(m_f64.back());
+        break;
+    case ColumnType::Boolean:
+        m_bool.push_back(m_bool.back());
+        break;
+    case ColumnType::String:
+        if (!m_uniform) {
+            m_strOffset.push_back(m_strOffset.back());
+            m_strLength.push_back(m_strLength.back());
+        }
+        break;
+    }
+    markNotNull();
+}
+
 void ResultColumn::appendInt64Converted(std::int64_t value)
 {
     switch (m_type) {

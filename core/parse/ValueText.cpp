@@ -155,14 +155,13 @@ bool parseDoubleText(std::string_view text, double &value)
 {
     const char *p = text.data();
     const char *end = p + text.size();
-    bool negative = false;
-    if (p != end && (*p == '+' || *p == '-')) {
-        negative = *p == '-';
-        ++p;
-        if (p != end && (*p == '+' || *p == '-'))
-            return false;
-    }
     if (p == end)
+        return false;
+    // Without a branch on the sign: half the values of a signal are negative, in no order
+    // a predictor could learn.
+    const bool negative = *p == '-';
+    p += (negative || *p == '+') ? 1 : 0;
+    if (p == end || *p == '+' || *p == '-')
         return false;
     // Spell out the specials: from_chars also takes "infinity" and "nan(...)", which no server
     // writes, and the explicit check keeps "+NaN"/"-NaN" meaning plain NaN.

@@ -277,6 +277,64 @@ void tst_AnnotatedCsvParser::parse_data()
     QTest::newRow("piece ends with its table") << kDoubleBlock + ",,0,1\n,,0,2\n,,1,3\n" << 2
                                                << "T _result 0\nC _value:double\nR 1\nR 2\nT _result 1\nC _value:double\nR 3";
 
+    // Rows that repeat the previous row's text around the changing cells (the group key and
+    // result/table do not change within a table) take a shortcut when fed whole; every case
+    // must read exactly as byte-at-a-time feeding, where the shortcut never applies.
+    const QByteArray framed = "#datatype,string,long,dateTime:RFC3339,double,string,string\n"
+                              "#group,false,false,false,false,true,true\n"
+                              "#default,_result,,,,,\n"
+                              ",result,table,_time,_value,_field,_measurement\n";
+    const QString framedColumns = "C _time:time _value:double _field:string:key _measurement:string:key\n";
+    QTest::newRow("framed rows")
+        << framed + ",,0,2024-05-01T00:00:00.1Z,1.5,zForce,m1m3\n,,0,2024-05-01T00:00:00.2Z,-2,zForce,m1m3\n"
+                    ",,0,2024-05-01T00:00:00.3Z,,zForce,m1m3\n,,1,2024-05-01T00:00:00.4Z,4,yForce,m1m3\n"
+                    ",,1,2024-05-01T00:00:00.5Z,5,yForce,m1m3\n"
+        << 0
+        << "T _result 0\n" + framedColumns
+               + "R 2024-05-01T00:00:00.1Z|1.5|zForce|m1m3\nR 2024-05-01T00:00:00.2Z|-2|zForce|m1m3\n"
+                 "R 2024-05-01T00:00:00.3Z|~|zForce|m1m3\nT _result 1\n" + framedColumns
+               + "R 2024-05-01T00:00:00.4Z|4|yForce|m1m3\nR 2024-05-01T00:00:00.5Z|5|yForce|m1m3";
+    QTest::newRow("framed rows: group-key text changes inside a table")
+        << framed + ",,0,2024-05-01T00:00:00.1Z,1,zForce,m1m3\n,,0,2024-05-01T00:00:00.2Z,2,zForce,m1m3\n"
+                    ",,0,2024-05-01T00:00:00.3Z,3,zForce2,m1m3\n,,0,2024-05-01T00:00:00.4Z,4,zForce2,m1m3\n"
+                    ",,0,2024-05-01T00:00:00.5Z,5,zForce2,m1m3x\n"
+        << 0
+        << "T _result 0\n" + framedColumns
+               + "R 2024-05-01T00:00:00.1Z|1|zForce|m1m3\nR 2024-05-01T00:00:00.2Z|2|zForce|m1m3\n"
+                 "R 2024-05-01T00:00:00.3Z|3|zForce2|m1m3\nR 2024-05-01T00:00:00.4Z|4|zForce2|m1m3\n"
+                 "R 2024-05-01T00:00:00.5Z|5|zForce2|m1m3x";
+    QTest::newRow("framed rows: CRLF and LF mixed, quoted and empty repeated cells")
+        << framed + ",,0,2024-05-01T00:00:00.1Z,1,\"a,b\",\r\n,,0,2024-05-01T00:00:00.2Z,2,\"a,b\",\n"
+                    ",,0,2024-05-01T00:00:00.3Z,3,a,\r\n,,0,2024-05-01T00:00:00.4Z,4,a,\n,,0,2024-05-01T00:00:00.5Z,5,a,\r\n"
+        << 0
+        << "T _result 0\n" + framedColumns
+               + "R 2024-05-01T00:00:00.1Z|1|a,b|~\nR 2024-05-01T00:00:00.2Z|2|a,b|~\n"
+                 "R 2024-05-01T00:00:00.3Z|3|a|~\nR 2024-05-01T00:00:00.4Z|4|a|~\nR 2024-05-01T00:00:00.5Z|5|a|~";
+    QTest::newRow("framed rows: a quoted changing cell")
+        << framed + ",,0,2024-05-01T00:00:00.1Z,1,z,m\n,,0,\"2024-05-01T00:00:00.2Z\",2,z,m\n,,0,2024-05-01T00:00:00.3Z,3,z,m\n"
+        << 0
+        << "T _result 0\n" + framedColumns
+               + "R 2024-05-01T00:00:00.1Z|1|z|m\nR 2024-05-01T00:00:00.2Z|2|z|m\nR 2024-05-01T00:00:00.3Z|3|z|m";
+    QTest::newRow("framed rows: a cell too many")
+        << framed + ",,0,2024-05-01T00:00:00.1Z,1,z,m\n,,0,2024-05-01T00:00:00.2Z,2,7,z,m\n"
+        << 0 << "E malformed L6 C0: expected 7 columns as in the header row, found 8";
+    QTest::newRow("framed rows: a bad value")
+        << framed + ",,0,2024-05-01T00:00:00.1Z,1,z,m\n,,0,2024-05-01T00:00:00.2Z,2,z,m\n,,0,2024-05-01T00:00:00.3Z,x,z,m\n"
+        << 0 << "E malformed L7 C5 (_value): invalid double value \"x\"";
+    QTest::newRow("framed rows in pieces")
+        << framed + ",,0,2024-05-01T00:00:00.1Z,1,z,m\n,,0,2024-05-01T00:00:00.2Z,2,z,m\n,,0,2024-05-01T00:00:00.3Z,3,z,m\n"
+                    ",,0,2024-05-01T00:00:00.4Z,4,z,m\n,,0,2024-05-01T00:00:00.5Z,5,z,m\n"
+        << 2
+        << "T _result 0\n" + framedColumns + "R 2024-05-01T00:00:00.1Z|1|z|m\nR 2024-05-01T00:00:00.2Z|2|z|m\n"
+               "T _result 0 +\n" + framedColumns + "R 2024-05-01T00:00:00.3Z|3|z|m\nR 2024-05-01T00:00:00.4Z|4|z|m\n"
+               "T _result 0 +\n" + framedColumns + "R 2024-05-01T00:00:00.5Z|5|z|m";
+    QTest::newRow("framed rows: a new block without a blank line")
+        << framed + ",,0,2024-05-01T00:00:00.1Z,1,z,m\n,,0,2024-05-01T00:00:00.2Z,2,z,m\n" + framed
+               + ",,0,2024-05-01T00:00:00.3Z,3,z,m\n,,0,2024-05-01T00:00:00.4Z,4,z,m\n"
+        << 0
+        << "T _result 0\n" + framedColumns + "R 2024-05-01T00:00:00.1Z|1|z|m\nR 2024-05-01T00:00:00.2Z|2|z|m\n"
+               "T _result 0\n" + framedColumns + "R 2024-05-01T00:00:00.3Z|3|z|m\nR 2024-05-01T00:00:00.4Z|4|z|m";
+
     // Malformed input: a clear error naming line and column; the table in progress is dropped,
     // tables completed before stay.
     QTest::newRow("wrong column count") << kDoubleBlock + ",,0,1\n,,0,2,3\n,,0,4\n" << 0

@@ -48,6 +48,7 @@ private Q_SLOTS:
     void uniformStringColumn();
     void appendRepeated_data() { uniformStringColumn_data(); }
     void appendRepeated();
+    void repeatLastCopiesValueAndNull();
     void schemaAndLookup();
     void emptyCopyAndAppendRows();
     void equality();
@@ -262,6 +263,42 @@ void tst_ResultTable::appendRepeated()
             }
         }
     }
+}
+
+void tst_ResultTable::repeatLastCopiesValueAndNull()
+{
+    // Each type, a value then a null, each repeated: the copies read as the originals.
+    ResultColumn d("d", ColumnType::Double);
+    ResultColumn l("l", ColumnType::Long);
+    ResultColumn u("u", ColumnType::UnsignedLong);
+    ResultColumn b("b", ColumnType::Boolean);
+    ResultColumn t("t", ColumnType::DateTime);
+    ResultColumn uniform("s", ColumnType::String);
+    ResultColumn mixed("m", ColumnType::String);
+    d.appendDouble(-1.25);
+    l.appendInt64(-7);
+    u.appendUInt64(18446744073709551615u);
+    b.appendBool(true);
+    t.appendInt64(1714564800000000001);
+    uniform.appendString("zForce");
+    mixed.appendString("a");
+    mixed.appendString("bc");
+    for (ResultColumn *c : {&d, &l, &u, &b, &t, &uniform, &mixed})
+        c->repeatLast();
+    for (ResultColumn *c : {&d, &l, &u, &b, &t, &uniform, &mixed}) {
+        const std::size_t n = c->size();
+        QCOMPARE(c->text(n - 1), c->text(n - 2));
+        QVERIFY(!c->isNull(n - 1));
+        c->appendNull();
+        c->repeatLast();
+        QCOMPARE(c->size(), n + 2);
+        QVERIFY(c->isNull(n + 1));
+        QCOMPARE(c->nullCount(), std::size_t{2});
+    }
+    QCOMPARE(d.doubleAt(1), -1.25);
+    QCOMPARE(u.uint64At(1), std::uint64_t{18446744073709551615u});
+    QCOMPARE(uniform.stringAt(1), std::string_view("zForce"));
+    QCOMPARE(mixed.stringAt(2), std::string_view("bc"));
 }
 
 void tst_ResultTable::schemaAndLookup()
