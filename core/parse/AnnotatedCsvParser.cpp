@@ -118,6 +118,7 @@ bool AnnotatedCsvParser::feed(const char *data, std::size_t size)
                 if (m_error)
                     return false;
             }
+            flushRepeats();
         }
         const CsvRecordReader::Next next = m_reader.next();
         if (next == CsvRecordReader::Next::NeedMore)
@@ -412,9 +413,18 @@ void AnnotatedCsvParser::repeatRow()
     for (const std::size_t i : m_memo.parsed)
         if (!appendCell(m_specs[i], changing[i - m_memo.first], line, static_cast<std::uint32_t>(i + 1)))
             return;
-    for (const std::size_t column : m_memo.repeated)
-        m_current.column(column).repeatLast();
+    // The repeated cells are appended in bulk when the run of such rows ends (flushRepeats).
+    ++m_memo.pending;
     endRow();
+}
+
+void AnnotatedCsvParser::flushRepeats()
+{
+    if (m_memo.pending == 0)
+        return;
+    for (const std::size_t column : m_memo.repeated)
+        m_current.column(column).repeatLast(m_memo.pending);
+    m_memo.pending = 0;
 }
 
 void AnnotatedCsvParser::endRow()
@@ -468,6 +478,7 @@ void AnnotatedCsvParser::emitCurrent()
 {
     if (!m_hasCurrent)
         return;
+    flushRepeats();
     m_hasCurrent = false;
     ++m_tablesEmitted;
     ResultTable table = std::move(m_current);

@@ -123,11 +123,13 @@ private:
         std::string suffix;        // ... after cell `last` (its ',' included), no line break
         std::vector<std::size_t> repeated; // data columns outside first..last (ResultTable index)
         std::vector<std::size_t> parsed;   // data columns inside first..last (CSV index)
+        std::size_t pending = 0;   // rows whose `repeated` cells are not appended yet
     };
 
     void planRowMemo();
     void rememberRow(const std::vector<std::string_view> &cells);
     void repeatRow();
+    void flushRepeats();
     void endRow();
     void processRecord();
     void handleAnnotation(const std::vector<std::string_view> &cells, std::uint64_t line);

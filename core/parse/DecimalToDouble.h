@@ -10,6 +10,8 @@ namespace detail {
 /// decimalToDouble beyond its first case (out of line).
 bool decimalToDoubleWide(std::uint64_t significand, int exponent10, bool negative, double &value);
 
+inline constexpr double kSigns[2] = {1.0, -1.0};
+
 inline constexpr double kExactPowersOfTen[23] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
                                                  1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
 
@@ -35,7 +37,10 @@ inline bool decimalToDouble(std::uint64_t significand, int exponent10, bool nega
     if (significand <= (std::uint64_t{1} << 53) && exponent10 >= -22 && exponent10 <= 22) {
         double d = static_cast<double>(significand);
         d = exponent10 < 0 ? d / detail::kExactPowersOfTen[-exponent10] : d * detail::kExactPowersOfTen[exponent10];
-        value = negative ? -d : d;
+        // The sign by its bit, not by a branch: half the values of a signal are negative in no
+        // order a predictor could learn (the branch cost a quarter of bench_queryflux's
+        // number parsing).
+        value = d * detail::kSigns[negative ? 1 : 0]; // exact, and it stays in a float register
         return true;
     }
     return detail::decimalToDoubleWide(significand, exponent10, negative, value);

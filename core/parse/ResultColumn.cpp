@@ -123,34 +123,43 @@ void ResultColumn::appendRepeated(std::string_view value, std::size_t count)
     m_size += more;
 }
 
-void ResultColumn::repeatLast()
+void ResultColumn::repeatLast(std::size_t count)
 {
+    if (count == 0)
+        return;
     if (!m_null.empty() && m_null.back() != 0) {
-        appendNull();
+        for (std::size_t i = 0; i < count; ++i)
+            appendNull();
         return;
     }
+    const auto copies = [count](auto &values) {
+        const auto last = values.back();
+        values.insert(values.end(), count, last);
+    };
     switch (m_type) {
     case ColumnType::Long:
     case ColumnType::DateTime:
-        m_i64.push_back(m_i64.back());
+        copies(m_i64);
         break;
     case ColumnType::UnsignedLong:
-        m_u64.push_back(m_u64.back());
+        copies(m_u64);
         break;
     case ColumnType::Double:
-        m_f64.push_back(m_f64.back());
+        copies(m_f64);
         break;
     case ColumnType::Boolean:
-        m_bool.push_back(m_bool.back());
+        copies(m_bool);
         break;
     case ColumnType::String:
         if (!m_uniform) {
-            m_strOffset.push_back(m_strOffset.back());
-            m_strLength.push_back(m_strLength.back());
+            copies(m_strOffset);
+            copies(m_strLength);
         }
         break;
     }
-    markNotNull();
+    if (!m_null.empty())
+        m_null.insert(m_null.end(), count, 0);
+    m_size += count;
 }
 
 void ResultColumn::appendInt64Converted(std::int64_t value)

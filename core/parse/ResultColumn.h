@@ -76,9 +76,10 @@ public:
     /// Appends `count` rows holding `value`, as `count` appendString() calls would (the
     /// group-key columns of InfluxQL series repeat one value on every row).
     void appendRepeated(std::string_view value, std::size_t count);
-    /// Appends a copy of the last row (value and null flag); the column must not be empty. For
+    /// Appends `count` copies of the last row (value and null flag); the column must not be
+    /// empty. For
     /// the group-key cells of a Flux table, whose text repeats on every row.
-    void repeatLast();
+    void repeatLast(std::size_t count = 1);
     /// Appends all rows of `other`, converting as the single-value appends do.
     void appendColumn(const ResultColumn &other);
 

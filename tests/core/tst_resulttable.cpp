@@ -296,6 +296,20 @@ void tst_ResultTable::repeatLastCopiesValueAndNull()
         QCOMPARE(c->nullCount(), std::size_t{2});
     }
     QCOMPARE(d.doubleAt(1), -1.25);
+    // Several copies at once, as a run of rows repeating the group key ends; none for 0.
+    ResultColumn many("n", ColumnType::Long);
+    many.appendInt64(5);
+    many.repeatLast(0);
+    QCOMPARE(many.size(), std::size_t{1});
+    many.repeatLast(1000);
+    QCOMPARE(many.size(), std::size_t{1001});
+    QCOMPARE(many.int64At(1000), std::int64_t{5});
+    QCOMPARE(many.int64Values().size(), std::size_t{1001});
+    mixed.appendString("z");
+    mixed.repeatLast(3);
+    QCOMPARE(mixed.stringAt(mixed.size() - 1), std::string_view("z"));
+    QCOMPARE(mixed.nullCount(), std::size_t{2});
+    QVERIFY(!mixed.isNull(mixed.size() - 1));
     QCOMPARE(u.uint64At(1), std::uint64_t{18446744073709551615u});
     QCOMPARE(uniform.stringAt(1), std::string_view("zForce"));
     QCOMPARE(mixed.stringAt(2), std::string_view("bc"));
