@@ -5,6 +5,7 @@
 #include "core/parse/ValueText.h"
 
 #include <algorithm>
+#include <array>
 
 namespace sasquatch {
 
@@ -113,6 +114,9 @@ bool AnnotatedCsvParser::feed(const char *data, std::size_t size)
     m_reader.setInput(data, size);
     for (;;) {
         if (m_memo.valid && m_hasCurrent) {
+            repeatRun();
+            if (m_error)
+                return false;
             while (m_hasCurrent && m_reader.nextFramed(m_memo.prefix, m_memo.suffix, m_memo.last - m_memo.first + 1)) {
                 repeatRow();
                 if (m_error)
@@ -416,6 +420,59 @@ void AnnotatedCsvParser::repeatRow()
     // The repeated cells are appended in bulk when the run of such rows ends (flushRepeats).
     ++m_memo.pending;
     endRow();
+}
+
+void AnnotatedCsvParser::repeatRun()
+{
+    // repeatRow for as many rows as the reader finds framed in a row, without a call per row,
+    // and with each changing cell's column and parse decided once for the run. Empty cells
+    // (null or #default) and group-key times go through appendCell as on any other row.
+    enum class Kind : std::uint8_t { Time, Double, Other };
+    struct Cell
+    {
+        Kind kind;
+        std::size_t index; // among the changing cells
+        ColumnSpec *spec;
+        ResultColumn *column;
+    };
+    std::array<Cell, CsvRecordReader::kMaxRunCells> plan;
+    const std::size_t count = m_memo.last - m_memo.first + 1;
+    if (count > plan.size())
+        return;
+    std::size_t cells = 0;
+    for (const std::size_t i : m_memo.parsed) {
+        ColumnSpec &spec = m_specs[i];
+        Kind kind = Kind::Other;
+        if (spec.type == ColumnType::DateTime && !spec.timeAsNumber && !spec.groupKey)
+            kind = Kind::Time;
+        else if (spec.type == ColumnType::Double)
+            kind = Kind::Double;
+        plan[cells++] = Cell{kind, i - m_memo.first, &spec, &m_current.column(spec.dataIndex)};
+    }
+    m_reader.framedRun(m_memo.prefix, m_memo.suffix, count, [&](const std::string_view *changing, std::uint64_t line) {
+        for (std::size_t k = 0; k < cells; ++k) {
+            const Cell &cell = plan[k];
+            const std::string_view text = changing[cell.index];
+            const auto column = static_cast<std::uint32_t>(m_memo.first + cell.index + 1);
+            bool ok = true;
+            if (text.empty() || cell.kind == Kind::Other) {
+                ok = appendCell(*cell.spec, text, line, column);
+            } else if (cell.kind == Kind::Time) {
+                std::int64_t ns = 0;
+                ok = parseRfc3339(text, ns, cell.spec->timeMemo) ? (cell.column->appendInt64(ns), true)
+                                                                  : badValue(*cell.spec, text, line, column);
+            } else {
+                double v = 0;
+                ok = parseDoubleText(text, v) ? (cell.column->appendDouble(v), true)
+                                              : badValue(*cell.spec, text, line, column);
+            }
+            if (!ok)
+                return CsvRecordReader::RunStep::Leave;
+        }
+        ++m_memo.pending;
+        endRow();
+        return m_hasCurrent ? CsvRecordReader::RunStep::Take : CsvRecordReader::RunStep::TakeAndStop;
+    });
 }
 
 void AnnotatedCsvParser::flushRepeats()

@@ -129,6 +129,7 @@ private:
     void planRowMemo();
     void rememberRow(const std::vector<std::string_view> &cells);
     void repeatRow();
+    void repeatRun();
     void flushRepeats();
     void endRow();
     void processRecord();

@@ -1,7 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/parse/CsvScan.h"
+
+#include <array>
+#include <bit>
 #include <cstddef>
+#include <cstring>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -56,6 +61,20 @@ public:
     /// next()). For rows that repeat the previous row's text around a few changing cells.
     bool nextFramed(std::string_view prefix, std::string_view suffix, std::size_t count);
 
+    /// What framedRun's callback says of a record: read it and go on, read it and stop, or
+    /// leave it unread (for next()/nextFramed()) and stop.
+    enum class RunStep : std::uint8_t { Take, TakeAndStop, Leave };
+    static constexpr std::size_t kMaxRunCells = 8;
+
+    /// nextFramed for a run of records, inline: calls `row(cells, line)` (cells: a pointer to
+    /// the `count` cells, count <= kMaxRunCells; line: the record's line) for each next record
+    /// that nextFramed would accept and that ends at least one scan block before the end of
+    /// the input, until `row` says stop or a record does not qualify. Those records are then
+    /// read as by nextFramed, except that cells() is not updated. The records it leaves, the
+    /// last of a chunk among them, go through nextFramed or next() as before.
+    template <class Row>
+    void framedRun(std::string_view prefix, std::string_view suffix, std::size_t count, Row &&row);
+
     const std::string &errorMessage() const { return m_errorMessage; }
     std::uint64_t errorLine() const { return m_errorLine; }
     std::uint32_t errorColumn() const { return m_errorColumn; }
@@ -86,5 +105,78 @@ private:
     std::uint64_t m_errorLine = 0;
     std::uint32_t m_errorColumn = 0;
 };
+
+template <class Row>
+void CsvRecordReader::framedRun(std::string_view prefix, std::string_view suffix, std::size_t count, Row &&row)
+{
+    // A record cut by the last chunk comes first; an empty prefix cannot tell a row from a
+    // blank line (Flux rows always start with the annotation column's ',').
+    if ((!m_carry.empty() && !m_carryUsed) || count == 0 || count > kMaxRunCells || prefix.empty())
+        return;
+    using csvscan::kBlock;
+    std::array<std::string_view, kMaxRunCells> cells;
+    const char *const end = m_inEnd;
+    const std::size_t frame = prefix.size() + suffix.size();
+    for (;;) {
+        const char *const begin = m_in;
+        if (static_cast<std::size_t>(end - begin) <= frame || std::memcmp(begin, prefix.data(), prefix.size()) != 0)
+            return;
+        const char *cell = begin + prefix.size();
+        const char *p = cell;
+        const char *stop = nullptr; // the suffix's ',' (or the line break without a suffix)
+        std::size_t n = 0;
+        while (!stop) {
+            if (end - p < kBlock)
+                return; // near the end of the input: the careful way
+            for (std::uint32_t mask = csvscan::specialBytes(p); mask != 0; mask &= mask - 1) {
+                const char *const at = p + std::countr_zero(mask);
+                if (*at == '"')
+                    return;
+                if (n + 1 < count) {
+                    if (*at != ',')
+                        return; // too few cells
+                    cells[n++] = std::string_view(cell, static_cast<std::size_t>(at - cell));
+                    cell = at + 1;
+                    continue;
+                }
+                if ((*at == ',') == suffix.empty())
+                    return; // a cell too many, or a line too short
+                stop = at;
+                break;
+            }
+            p += kBlock;
+        }
+        const char *lf = stop;
+        const char *cellEnd = stop;
+        if (!suffix.empty()) {
+            if (static_cast<std::size_t>(end - stop) <= suffix.size()
+                || std::memcmp(stop, suffix.data(), suffix.size()) != 0)
+                return;
+            lf = stop + suffix.size();
+            if (*lf == '\r' && lf + 1 != end)
+                ++lf;
+            if (*lf != '\n')
+                return;
+        } else if (stop > cell && stop[-1] == '\r') {
+            cellEnd = stop - 1;
+        }
+        if (static_cast<std::size_t>(lf - begin) > m_maxRecordBytes)
+            return; // next() reports it
+        cells[n] = std::string_view(cell, static_cast<std::size_t>(cellEnd - cell));
+        const RunStep step = row(cells.data(), m_nextLine);
+        if (step == RunStep::Leave)
+            return;
+        if (m_carryUsed) {
+            m_carry.clear();
+            m_carryUsed = false;
+        }
+        m_blank = false;
+        m_plainText = {begin, static_cast<std::size_t>((suffix.empty() ? cellEnd : stop + suffix.size()) - begin)};
+        m_recordLine = m_nextLine++;
+        m_in = lf + 1;
+        if (step == RunStep::TakeAndStop)
+            return;
+    }
+}
 
 } // namespace sasquatch

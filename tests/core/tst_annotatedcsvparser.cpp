@@ -303,6 +303,15 @@ void tst_AnnotatedCsvParser::parse_data()
                + "R 2024-05-01T00:00:00.1Z|1|zForce|m1m3\nR 2024-05-01T00:00:00.2Z|2|zForce|m1m3\n"
                  "R 2024-05-01T00:00:00.3Z|3|zForce2|m1m3\nR 2024-05-01T00:00:00.4Z|4|zForce2|m1m3\n"
                  "R 2024-05-01T00:00:00.5Z|5|zForce2|m1m3x";
+    QTest::newRow("framed rows: group-key text of the same length changes inside a table")
+        << framed + ",,0,2024-05-01T00:00:00.1Z,1,zForce,m1m3\n,,0,2024-05-01T00:00:00.2Z,2,zForce,m1m3\n"
+                    ",,0,2024-05-01T00:00:00.3Z,3,yForce,m1m3\n,,0,2024-05-01T00:00:00.4Z,4,yForce,m1m4\n"
+                    ",,0,2024-05-01T00:00:00.5Z,5,yForce,m1m4\n,,0,2024-05-01T00:00:00.6Z,6,yForce,m1m4\n"
+        << 0
+        << "T _result 0\n" + framedColumns
+               + "R 2024-05-01T00:00:00.1Z|1|zForce|m1m3\nR 2024-05-01T00:00:00.2Z|2|zForce|m1m3\n"
+                 "R 2024-05-01T00:00:00.3Z|3|yForce|m1m3\nR 2024-05-01T00:00:00.4Z|4|yForce|m1m4\n"
+                 "R 2024-05-01T00:00:00.5Z|5|yForce|m1m4\nR 2024-05-01T00:00:00.6Z|6|yForce|m1m4";
     QTest::newRow("framed rows: CRLF and LF mixed, quoted and empty repeated cells")
         << framed + ",,0,2024-05-01T00:00:00.1Z,1,\"a,b\",\r\n,,0,2024-05-01T00:00:00.2Z,2,\"a,b\",\n"
                     ",,0,2024-05-01T00:00:00.3Z,3,a,\r\n,,0,2024-05-01T00:00:00.4Z,4,a,\n,,0,2024-05-01T00:00:00.5Z,5,a,\r\n"
@@ -315,6 +324,16 @@ void tst_AnnotatedCsvParser::parse_data()
         << 0
         << "T _result 0\n" + framedColumns
                + "R 2024-05-01T00:00:00.1Z|1|z|m\nR 2024-05-01T00:00:00.2Z|2|z|m\nR 2024-05-01T00:00:00.3Z|3|z|m";
+    QTest::newRow("framed rows: nothing after the changing cells, a quoted last cell")
+        << QByteArray("#datatype,string,long,string,dateTime:RFC3339,string\n#group,false,false,true,false,false\n"
+                      "#default,_result,,,,\n,result,table,_field,_time,_value\n"
+                      ",,0,msg,2024-05-01T00:00:00.1Z,plain\n,,0,msg,2024-05-01T00:00:00.2Z,\"a,b\"\n"
+                      ",,0,msg,2024-05-01T00:00:00.3Z,\"\"\"q\"\"\"\r\n,,0,msg,2024-05-01T00:00:00.4Z,last one\n"
+                      ",,0,msg,2024-05-01T00:00:00.5Z,\n,,0,msg,2024-05-01T00:00:00.6Z,end\n")
+        << 0
+        << "T _result 0\nC _field:string:key _time:time _value:string\nR msg|2024-05-01T00:00:00.1Z|plain\n"
+           "R msg|2024-05-01T00:00:00.2Z|a,b\nR msg|2024-05-01T00:00:00.3Z|\"q\"\nR msg|2024-05-01T00:00:00.4Z|last one\n"
+           "R msg|2024-05-01T00:00:00.5Z|~\nR msg|2024-05-01T00:00:00.6Z|end";
     QTest::newRow("framed rows: a cell too many")
         << framed + ",,0,2024-05-01T00:00:00.1Z,1,z,m\n,,0,2024-05-01T00:00:00.2Z,2,7,z,m\n"
         << 0 << "E malformed L6 C0: expected 7 columns as in the header row, found 8";
