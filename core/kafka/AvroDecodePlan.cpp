@@ -74,13 +74,24 @@ struct AvroDecodePlan::Op
     OpKind kind;
     bool nullable;
     bool array;
+    bool itemNullable;        ///< each element is a ["null", T] union
     std::int8_t nullBranch;
+    std::int8_t itemNullBranch;
     std::uint32_t slot;       ///< first column of its kind
     std::uint32_t count;      ///< elements (1 for scalars)
     std::uint32_t firstField; ///< index into layout fields, for messages and nulls
 };
 
 AvroDecodePlan::~AvroDecodePlan() = default;
+
+std::vector<int> AvroDecodePlan::arrayLengths() const
+{
+    std::vector<int> lengths;
+    for (const Op &op : m_ops)
+        if (op.array)
+            lengths.push_back(int(op.count));
+    return lengths;
+}
 
 Outcome<std::shared_ptr<const AvroDecodePlan>> AvroDecodePlan::compile(std::shared_ptr<const AvroSchema> schema,
                                                                        const std::vector<int> &arrayLengths)
@@ -97,6 +108,8 @@ Outcome<std::shared_ptr<const AvroDecodePlan>> AvroDecodePlan::compile(std::shar
         op.nullable = shape.nullable;
         op.array = shape.isArray;
         op.nullBranch = std::int8_t(shape.nullBranch);
+        op.itemNullable = shape.itemNullable;
+        op.itemNullBranch = std::int8_t(shape.itemNullBranch);
         op.firstField = field;
         std::uint32_t count = 1;
         if (shape.isArray) {
@@ -126,6 +139,65 @@ bool AvroDecodePlan::decode(const std::uint8_t *data, std::size_t size, const Ka
     std::int64_t failedElement = -1;
     QString detail;
 
+    const auto setNull = [&](const Op &op, std::uint32_t k) {
+        if (op.kind == OpKind::Integer || op.kind == OpKind::String)
+            batch.setNull(row, m_layout->fields[op.firstField + k]);
+        else
+            batch.realData(op.slot + k)[row] = kNaN;
+    };
+    // One element of a nullable-items array: its branch, then its value unless null.
+    const auto readItem = [&](const Op &op, std::uint32_t k) {
+        std::int64_t branch = 0;
+        if (!in.varint(branch))
+            return;
+        if (branch == op.itemNullBranch) {
+            setNull(op, k);
+            return;
+        }
+        if (branch != 1 - op.itemNullBranch) {
+            in.failure = "union branch out of range";
+            detail = QStringLiteral(" (branch %1)").arg(branch);
+            return;
+        }
+        switch (op.kind) {
+        case OpKind::Boolean:
+            if (in.need(1))
+                batch.realData(op.slot + k)[row] = *in.p++ ? 1.0 : 0.0;
+            return;
+        case OpKind::Float:
+            if (in.need(4)) {
+                float v;
+                std::memcpy(&v, in.p, 4);
+                batch.realData(op.slot + k)[row] = double(v);
+                in.p += 4;
+            }
+            return;
+        case OpKind::Double:
+            if (in.need(8)) {
+                std::memcpy(batch.realData(op.slot + k) + row, in.p, 8);
+                in.p += 8;
+            }
+            return;
+        case OpKind::Integer:
+            in.varint(batch.integerData(op.slot + k)[row]);
+            return;
+        case OpKind::String: {
+            std::int64_t length = 0;
+            if (!in.varint(length))
+                return;
+            if (length < 0) {
+                in.failure = "negative string length";
+                return;
+            }
+            if (in.need(std::size_t(length))) {
+                batch.textData(op.slot + k)[row].assign(reinterpret_cast<const char *>(in.p), std::size_t(length));
+                in.p += length;
+            }
+            return;
+        }
+        }
+    };
+
     for (const Op &op : m_ops) {
         failedOp = &op;
         if (op.nullable) {
@@ -133,13 +205,8 @@ bool AvroDecodePlan::decode(const std::uint8_t *data, std::size_t size, const Ka
             if (!in.varint(branch))
                 break;
             if (branch == op.nullBranch) {
-                for (std::uint32_t k = 0; k < op.count; ++k) {
-                    const LayoutField &f = m_layout->fields[op.firstField + k];
-                    if (op.kind == OpKind::Integer || op.kind == OpKind::String)
-                        batch.setNull(row, f);
-                    else
-                        batch.realData(op.slot + k)[row] = kNaN;
-                }
+                for (std::uint32_t k = 0; k < op.count; ++k)
+                    setNull(op, k);
                 continue;
             }
             if (branch != 1 - op.nullBranch) {
@@ -158,6 +225,10 @@ bool AvroDecodePlan::decode(const std::uint8_t *data, std::size_t size, const Ka
                     break;
                 if (blockCount < 0) {
                     // A negative count is followed by the block's size in bytes (skippable blocks).
+                    if (blockCount == std::numeric_limits<std::int64_t>::min()) {
+                        in.failure = "array block count out of range";
+                        break;
+                    }
                     blockCount = -blockCount;
                     std::int64_t bytes = 0;
                     if (!in.varint(bytes))
@@ -170,6 +241,16 @@ bool AvroDecodePlan::decode(const std::uint8_t *data, std::size_t size, const Ka
                 }
             }
             const std::uint32_t n = std::uint32_t(blockCount);
+            if (op.itemNullable) {
+                for (std::uint32_t k = 0; k < n && !in.failure; ++k)
+                    readItem(op, element + k);
+                if (in.failure) {
+                    failedElement = element;
+                    break;
+                }
+                element += n;
+                continue;
+            }
             switch (op.kind) {
             case OpKind::Boolean:
                 if (!in.need(n))

@@ -26,6 +26,8 @@ public:
                                                                   const std::vector<int> &arrayLengths = {});
 
     const std::shared_ptr<const MessageLayout> &layout() const { return m_layout; }
+    /// The array lengths it decodes (one per array field, in field order).
+    std::vector<int> arrayLengths() const;
     const AvroSchema &schema() const { return *m_schema; }
 
     /// Decodes `size` bytes of Avro binary into a new row of `batch` (whose layout must be

@@ -186,6 +186,17 @@ bool AvroReferenceDecoder::decode(const std::uint8_t *data, std::size_t size, co
             for (std::size_t k = 0; k < n; ++k) {
                 avro_value_t element;
                 avro_value_get_by_index(&field, k, &element, nullptr);
+                if (shape.itemNullable) {
+                    int discriminant = 0;
+                    avro_value_get_discriminant(&element, &discriminant);
+                    if (discriminant == shape.itemNullBranch) {
+                        setNull(layout.fields[next + k]);
+                        continue;
+                    }
+                    avro_value_t branch;
+                    avro_value_get_current_branch(&element, &branch);
+                    element = branch;
+                }
                 store(&element, layout.fields[next + k]);
             }
         } else {

@@ -5,6 +5,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <optional>
+#include <utility>
+
 namespace sasquatch {
 
 namespace {
@@ -48,6 +51,20 @@ QString typeName(avro_schema_t s)
     default:
         return QString::fromUtf8(avro_schema_type_name(s));
     }
+}
+
+/// For a two-branch union with "null": the null branch's index and the other branch.
+std::optional<std::pair<int, avro_schema_t>> nullableUnion(avro_schema_t s)
+{
+    if (!is_avro_union(s) || avro_schema_union_size(s) != 2)
+        return std::nullopt;
+    avro_schema_t a = avro_schema_union_branch(s, 0);
+    avro_schema_t b = avro_schema_union_branch(s, 1);
+    if (is_avro_null(a) && !is_avro_null(b))
+        return std::pair{0, b};
+    if (is_avro_null(b) && !is_avro_null(a))
+        return std::pair{1, a};
+    return std::nullopt;
 }
 
 std::string stringAttribute(const nlohmann::json &field, const char *name)
@@ -97,28 +114,27 @@ Outcome<std::shared_ptr<const AvroSchema>> AvroSchema::parse(const QByteArray &j
         avro_schema_t type = avro_schema_record_field_get_by_index(schema, int(i));
         const auto unsupported = [&](avro_schema_t t) {
             return Failure{QStringLiteral("%1, field \"%2\": type %3 is not supported (SAL uses boolean, int, long, "
-                                          "float, double, string, arrays of those and [\"null\", T] unions).")
+                                          "float, double, string, arrays of those (items may be [\"null\", T]) and [\"null\", T] unions).")
                                .arg(where, QString::fromStdString(shape.name), typeName(t))};
         };
         if (is_avro_union(type)) {
-            const auto branches = avro_schema_union_size(type);
-            if (branches != 2)
+            const auto nullable = nullableUnion(type);
+            if (!nullable)
                 return unsupported(type);
-            avro_schema_t a = avro_schema_union_branch(type, 0);
-            avro_schema_t b = avro_schema_union_branch(type, 1);
-            if (is_avro_null(a)) {
-                shape.nullBranch = 0;
-                type = b;
-            } else if (is_avro_null(b)) {
-                shape.nullBranch = 1;
-                type = a;
-            } else {
-                return unsupported(type);
-            }
             shape.nullable = true;
+            shape.nullBranch = nullable->first;
+            type = nullable->second;
         }
         if (is_avro_array(type)) {
             avro_schema_t items = avro_schema_array_items(type);
+            if (is_avro_union(items)) {
+                const auto nullable = nullableUnion(items);
+                if (!nullable)
+                    return unsupported(items);
+                shape.itemNullable = true;
+                shape.itemNullBranch = nullable->first;
+                items = nullable->second;
+            }
             const auto itemType = scalarType(items);
             if (!itemType)
                 return unsupported(items);
@@ -160,7 +176,7 @@ std::shared_ptr<MessageLayout> AvroSchema::layout(const std::vector<int> &arrayL
     for (const auto &f : m_fields) {
         LayoutField base;
         base.type = f.type;
-        base.nullable = f.nullable;
+        base.nullable = f.nullable || f.itemNullable;
         base.units = f.units;
         base.description = f.description;
         if (!f.isArray) {

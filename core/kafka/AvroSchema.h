@@ -26,13 +26,19 @@ struct AvroFieldShape
     /// schemas carry one of the array's fixed length), or -1 when unknown until a message.
     int declaredLength = -1;
     int nullBranch = 0;                           ///< union branch index of "null" when nullable
+    /// Arrays whose items are ["null", T] (or [T, "null"]) unions, as ts_xml writes SAL's float
+    /// and double arrays: {"type":"array","items":["float","null"]}. Each element then carries
+    /// its own branch index.
+    bool itemNullable = false;
+    int itemNullBranch = 0;                       ///< union branch index of "null" in the items
     std::string units;
     std::string description;
 };
 
 /// An Avro record schema parsed by avro-c (avro_schema_from_json_length), reduced to the
 /// shapes SAL telemetry uses: boolean, int, long, float, double, string, arrays of those
-/// (fixed length in SAL, flattened `name0 ... nameN-1`) and ["null", T] unions, each with the
+/// (fixed length in SAL, flattened `name0 ... nameN-1`; items may be ["null", T] unions) and
+/// ["null", T] unions, each with the
 /// field's `units` and `description` attributes. Other shapes (maps, nested records, enums,
 /// bytes, fixed) are rejected with an error naming the field.
 class AvroSchema

@@ -16,12 +16,16 @@ namespace {
 // flushed every 20 ms needs one or two, and 256 rows x 819 columns would be 1.6 MB a batch.
 constexpr std::size_t kMinRows = 4;
 constexpr std::size_t kMaxInitialRows = 4096;
+constexpr std::size_t kMaxPlans = 32;
 }
 
 struct MessageDecoder::SchemaEntry
 {
     std::shared_ptr<const AvroSchema> schema;
-    std::shared_ptr<const AvroDecodePlan> plan;
+    std::shared_ptr<const AvroDecodePlan> plan;         ///< the plan of the last message's array lengths
+    /// Plans by array lengths, for schemas whose arrays change length between messages (Avro
+    /// arrays carry their own length; only SAL's are fixed). Bounded: cleared past kMaxPlans.
+    std::map<std::vector<int>, std::shared_ptr<const AvroDecodePlan>> plansByLengths;
     QString failure;                                    ///< why there is no schema (lookup or parse)
     std::chrono::steady_clock::time_point failedAt{};
 };
@@ -146,7 +150,33 @@ bool MessageDecoder::decodeAvro(TopicState &topic, const std::string &name, cons
         topic.lastEntry = entry;
     }
     DecodedBatch &batch = openBatch(topic, name, entry->plan->layout());
-    return entry->plan->decode(frame.body, frame.bodySize, meta, batch, error);
+    QString planError;
+    if (entry->plan->decode(frame.body, frame.bodySize, meta, batch, &planError))
+        return true;
+    // The plan is made for one set of array lengths. When avro-c reads this message with
+    // other lengths, it is a valid message of another shape: decode it with a plan for those.
+    AvroReferenceDecoder reference(entry->schema);
+    auto lengths = reference.arrayLengths(frame.body, frame.bodySize);
+    if (!lengths || *lengths == entry->plan->arrayLengths()) {
+        if (error)
+            *error = planError;
+        return false;
+    }
+    if (entry->plansByLengths.size() >= kMaxPlans && !entry->plansByLengths.count(*lengths))
+        entry->plansByLengths.clear();
+    auto &plan = entry->plansByLengths[*lengths];
+    if (!plan) {
+        auto compiled = AvroDecodePlan::compile(entry->schema, *lengths);
+        if (!compiled) {
+            entry->plansByLengths.erase(*lengths);
+            if (error)
+                *error = compiled.error();
+            return false;
+        }
+        plan = *compiled;
+    }
+    entry->plan = plan;
+    return plan->decode(frame.body, frame.bodySize, meta, openBatch(topic, name, plan->layout()), error);
 }
 
 bool MessageDecoder::decodeJson(TopicState &topic, const std::string &name, const KafkaMessageMeta &meta,

@@ -113,6 +113,22 @@ void tst_AvroDecodePlan::randomRecords_data()
     QTest::newRow("[float,null] (null second)") << QByteArray("[\"float\",\"null\"]") << QByteArray() << 0;
     QTest::newRow("[null,float[3]]") << QByteArray("[\"null\",{\"type\":\"array\",\"items\":\"float\"}]")
                                      << QByteArray(",\"default\":null,\"length\":3") << 3;
+    // Nullable items, as ts_xml's field_info.py writes float and double arrays
+    // ({"type":"array","items":["float","null"]}): every element carries its own branch.
+    QTest::newRow("[float,null][6] (ts_xml)") << QByteArray("{\"type\":\"array\",\"items\":[\"float\",\"null\"]}")
+                                              << QByteArray(",\"default\":[0,0,0,0,0,0]") << 6;
+    QTest::newRow("[double,null][3] (ts_xml)") << QByteArray("{\"type\":\"array\",\"items\":[\"double\",\"null\"]}")
+                                               << QByteArray(",\"default\":[0,0,0]") << 3;
+    QTest::newRow("[null,int][4]") << QByteArray("{\"type\":\"array\",\"items\":[\"null\",\"int\"]}")
+                                   << QByteArray(",\"default\":[null,null,null,null]") << 4;
+    QTest::newRow("[null,long][2]") << QByteArray("{\"type\":\"array\",\"items\":[\"null\",\"long\"]}")
+                                    << QByteArray(",\"default\":[null,null]") << 2;
+    QTest::newRow("[string,null][2]") << QByteArray("{\"type\":\"array\",\"items\":[\"string\",\"null\"]}")
+                                      << QByteArray(",\"default\":[\"\",\"\"]") << 2;
+    QTest::newRow("[null,boolean][5]") << QByteArray("{\"type\":\"array\",\"items\":[\"null\",\"boolean\"]}")
+                                       << QByteArray(",\"default\":[null,null,null,null,null]") << 5;
+    QTest::newRow("[null,[float,null][4]]")
+        << QByteArray("[\"null\",{\"type\":\"array\",\"items\":[\"float\",\"null\"]}]") << QByteArray(",\"default\":null") << 4;
 }
 
 void tst_AvroDecodePlan::randomRecords()
@@ -242,6 +258,11 @@ void tst_AvroDecodePlan::typedValues_data()
                                      << QByteArray("\x02\x00\x00\x00\x00\x00\x00\x08\x40", 9);
     QTest::newRow("[null,long] null") << QByteArray("[\"null\",\"long\"]") << QByteArray("null") << QByteArray("\x00", 1);
     QTest::newRow("[null,string] x") << QByteArray("[\"null\",\"string\"]") << QByteArray("\"x\"") << QByteArray("\x02\x02x", 3);
+    // ts_xml's float arrays: block of 2, element 0 = branch 0 (float) 1.0, element 1 = branch 1 (null).
+    QTest::newRow("[float,null][2] 1 and null") << QByteArray("{\"type\":\"array\",\"items\":[\"float\",\"null\"]},\"default\":[0,0]")
+                                                << QByteArray("[1.0,null]") << QByteArray("\x04\x00\x00\x00\x80\x3f\x02\x00", 8);
+    QTest::newRow("[null,long][2] null and -1") << QByteArray("{\"type\":\"array\",\"items\":[\"null\",\"long\"]},\"default\":[0,0]")
+                                                << QByteArray("[null,-1]") << QByteArray("\x04\x00\x02\x01\x00", 5);
 }
 
 void tst_AvroDecodePlan::typedValues()
@@ -305,6 +326,13 @@ void tst_AvroDecodePlan::malformedBodies_data()
                                      << QStringLiteral("truncated body at byte 9 of 15, field v element 0");
     QTest::newRow("bad union branch") << QByteArray("[\"null\",\"double\"]") << QByteArray("\x04", 1)
                                       << QStringLiteral("union branch out of range (branch 2)");
+    QTest::newRow("bad item branch") << QByteArray("{\"type\":\"array\",\"items\":[\"float\",\"null\"]},\"default\":[0,0]")
+                                     << QByteArray("\x04\x02\x06", 3) << QStringLiteral("union branch out of range (branch 3)");
+    QTest::newRow("truncated nullable item") << QByteArray("{\"type\":\"array\",\"items\":[\"float\",\"null\"]},\"default\":[0,0]")
+                                             << QByteArray("\x04\x00\x00\x00", 4) << QStringLiteral("truncated body");
+    QTest::newRow("most negative block count") << QByteArray("{\"type\":\"array\",\"items\":\"float\"},\"default\":[0,0]")
+                                               << QByteArray("\xff\xff\xff\xff\xff\xff\xff\xff\xff\x01", 10)
+                                               << QStringLiteral("array block count out of range");
     QTest::newRow("bytes left over") << QByteArray("\"boolean\"") << QByteArray("\x01\x01", 2)
                                      << QStringLiteral("bytes left over after the last field (1 bytes)");
 }
@@ -348,6 +376,8 @@ void tst_AvroDecodePlan::refusedSchemas_data()
     QTest::newRow("three-way union") << schemaWith("[\"null\",\"int\",\"string\"]") << QStringLiteral("field \"v\": type union");
     QTest::newRow("array of arrays") << schemaWith("{\"type\":\"array\",\"items\":{\"type\":\"array\",\"items\":\"int\"}}")
                                      << QStringLiteral("field \"v\": type array");
+    QTest::newRow("items: union without null") << schemaWith("{\"type\":\"array\",\"items\":[\"int\",\"string\"]}")
+                                               << QStringLiteral("field \"v\": type union");
 }
 
 void tst_AvroDecodePlan::refusedSchemas()

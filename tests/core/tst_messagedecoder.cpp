@@ -56,6 +56,8 @@ private Q_SLOTS:
     void samplesConvertedAhead();
     void avroAndBatchesPerTopic();
     void unknownSchemaAskedOncePerInterval();
+    void arrayLengthsChangeBetweenMessages();
+    void nullableItemsAsTsXmlWritesThem();
     void formatRestrictions_data();
     void formatRestrictions();
 };
@@ -176,6 +178,78 @@ void tst_MessageDecoder::avroAndBatchesPerTopic()
     QCOMPARE(batches[1]->topic(), std::string("b"));
     QCOMPARE(batches[0]->layoutPtr(), batches[1]->layoutPtr()); // one layout per schema
     QCOMPARE(QString::fromStdString(batches[1]->layout().fields[1].units), QStringLiteral("count"));
+}
+
+void tst_MessageDecoder::arrayLengthsChangeBetweenMessages()
+{
+    // Avro arrays carry their own length (the specification fixes none); only SAL's are fixed.
+    // A schema without a default array, or a nullable array that is null first, must not lock
+    // the topic to the first message's lengths.
+    const QByteArray schema = "{\"type\":\"record\",\"name\":\"m\",\"fields\":[{\"name\":\"private_efdStamp\",\"type\":\"double\"},"
+                              "{\"name\":\"v\",\"type\":{\"type\":\"array\",\"items\":\"double\"}},"
+                              "{\"name\":\"w\",\"type\":[\"null\",{\"type\":\"array\",\"items\":\"float\"}],\"default\":null}]}";
+    auto source = std::make_shared<MemorySchemaSource>();
+    const std::int32_t id = source->registerSchema(QStringLiteral("m-value"), schema);
+    MessageDecoder decoder(source);
+    AvroTestWriter writer(schema);
+    const auto message = [&](double t, std::vector<double> v, nlohmann::json w) {
+        return AvroTestWriter::framed(id, writer.record({{"private_efdStamp", t}, {"v", v}, {"w", w}}));
+    };
+    QString error;
+    QVERIFY2(feed(decoder, "m", message(1, {1, 2}, nullptr), 0, &error), qPrintable(error));
+    QVERIFY2(feed(decoder, "m", message(2, {1, 2, 3}, nlohmann::json::array({0.5, 1.5, 2.5})), 1, &error), qPrintable(error));
+    QVERIFY2(feed(decoder, "m", message(3, {4, 5}, nullptr), 2, &error), qPrintable(error));
+    QVERIFY2(feed(decoder, "m", message(4, {6, 7, 8}, nlohmann::json::array({9.0, 9.5, 10.0})), 3, &error), qPrintable(error));
+    const auto batches = decoder.takeBatches();
+    std::vector<std::string> seen;
+    for (const auto &b : batches)
+        for (std::size_t r = 0; r < b->rowCount(); ++r) {
+            std::string row;
+            for (std::size_t f = 0; f < b->layout().fields.size(); ++f) {
+                const KafkaValue value = b->value(r, f);
+                row += b->layout().fields[f].name + "=";
+                row += std::holds_alternative<double>(value) ? QString::number(std::get<double>(value)).toStdString() : "null";
+                row += ' ';
+            }
+            seen.push_back(row);
+        }
+    const std::vector<std::string> expected{"private_efdStamp=1 v0=1 v1=2 ",
+                                            "private_efdStamp=2 v0=1 v1=2 v2=3 w0=0.5 w1=1.5 w2=2.5 ",
+                                            "private_efdStamp=3 v0=4 v1=5 ",
+                                            "private_efdStamp=4 v0=6 v1=7 v2=8 w0=9 w1=9.5 w2=10 "};
+    QCOMPARE(seen, expected);
+    // A message that avro-c cannot read either is still an error, naming the plan's problem.
+    QByteArray broken = message(5, {1, 2}, nullptr);
+    broken.chop(3);
+    QVERIFY(!feed(decoder, "m", broken, 4, &error));
+    QVERIFY2(error.contains(u"truncated body"), qPrintable(error));
+}
+
+void tst_MessageDecoder::nullableItemsAsTsXmlWritesThem()
+{
+    // ts_xml's field_info.py writes float and double as ["float","null"] / ["double","null"],
+    // array items included: {"type":"array","items":["float","null"]}.
+    const QByteArray schema = "{\"type\":\"record\",\"name\":\"temperature\",\"namespace\":\"lsst.sal.ESS\",\"fields\":["
+                              "{\"name\":\"private_efdStamp\",\"type\":[\"double\",\"null\"],\"default\":0.0},"
+                              "{\"name\":\"temperatureItem\",\"type\":{\"type\":\"array\",\"items\":[\"float\",\"null\"]},"
+                              "\"default\":[0.0,0.0],\"units\":\"deg_C\",\"description\":\"Temperatures\"}]}";
+    auto source = std::make_shared<MemorySchemaSource>();
+    const std::int32_t id = source->registerSchema(QStringLiteral("lsst.sal.ESS.temperature-value"), schema);
+    MessageDecoder decoder(source);
+    // Body by hand: efdStamp branch 0 + double 2.0; array block of 2: branch 0 + float 1.0,
+    // branch 1 (null); end of array.
+    const QByteArray body("\x00\x00\x00\x00\x00\x00\x00\x00\x40\x04\x00\x00\x00\x80\x3f\x02\x00", 17);
+    QString error;
+    QVERIFY2(feed(decoder, "lsst.sal.ESS.temperature", AvroTestWriter::framed(id, body), 0, &error), qPrintable(error));
+    const auto batches = decoder.takeBatches();
+    QCOMPARE(batches.size(), std::size_t(1));
+    const DecodedBatch &b = *batches[0];
+    QCOMPARE(b.layout().fields.size(), std::size_t(3));
+    QCOMPARE(QString::fromStdString(b.layout().fields[1].name), QStringLiteral("temperatureItem0"));
+    QCOMPARE(QString::fromStdString(b.layout().fields[2].units), QStringLiteral("deg_C"));
+    QCOMPARE(std::get<double>(b.value(0, 1)), 1.0);
+    QVERIFY(std::holds_alternative<std::monostate>(b.value(0, 2)));
+    QCOMPARE(b.meta(0).time_ns, std::int64_t(2'000'000'000));
 }
 
 void tst_MessageDecoder::unknownSchemaAskedOncePerInterval()

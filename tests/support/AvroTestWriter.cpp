@@ -4,6 +4,7 @@
 #include <avro.h>
 
 #include <cfloat>
+#include <cstring>
 #include <limits>
 #include <string>
 #include <vector>
@@ -119,7 +120,7 @@ bool fillRandom(avro_value_t *v, avro_schema_t s, std::mt19937_64 &rng, int arra
             if (avro_value_append(v, &element, nullptr) != 0)
                 return false;
             nlohmann::json e;
-            if (!fillScalar(&element, avro_schema_array_items(s), rng, e))
+            if (!fillRandom(&element, avro_schema_array_items(s), rng, arrayLength, e))
                 return false;
             out.push_back(e);
         }
@@ -172,7 +173,7 @@ bool setValue(avro_value_t *v, avro_schema_t s, const nlohmann::json &j)
             return false;
         for (const auto &e : j) {
             avro_value_t element;
-            if (avro_value_append(v, &element, nullptr) != 0 || !setScalar(&element, avro_schema_array_items(s), e))
+            if (avro_value_append(v, &element, nullptr) != 0 || !setValue(&element, avro_schema_array_items(s), e))
                 return false;
         }
         return true;
@@ -273,15 +274,21 @@ QByteArray AvroTestWriter::framed(std::int32_t schemaId, const QByteArray &body)
     return out;
 }
 
-QByteArray AvroTestWriter::forceActuatorDataSchema()
+QByteArray AvroTestWriter::forceActuatorDataSchema(bool nullableReals)
 {
     nlohmann::json fields = nlohmann::json::array();
+    // ts_xml's field_info.py (later versions) writes float and double as ["float","null"] /
+    // ["double","null"], in scalars and in array items alike.
+    const auto real = [nullableReals](const char *type) -> nlohmann::json {
+        const bool isReal = std::strcmp(type, "float") == 0 || std::strcmp(type, "double") == 0;
+        return nullableReals && isReal ? nlohmann::json::array({type, "null"}) : nlohmann::json(type);
+    };
     const auto scalar = [&](const char *name, const char *type, const char *units, const char *description) {
-        fields.push_back({{"name", name}, {"type", type}, {"units", units}, {"description", description}});
+        fields.push_back({{"name", name}, {"type", real(type)}, {"units", units}, {"description", description}});
     };
     const auto array = [&](const char *name, int length, const char *units, const char *description) {
         fields.push_back({{"name", name},
-                          {"type", {{"type", "array"}, {"items", "float"}}},
+                          {"type", {{"type", "array"}, {"items", real("float")}}},
                           {"default", std::vector<double>(std::size_t(length), 0.0)},
                           {"units", units},
                           {"description", description}});

@@ -40,7 +40,9 @@ public:
 
     /// An MTM1M3 forceActuatorData-shaped schema (812 values + the SAL private fields),
     /// arrays declaring their lengths through "default" lists as SAL schemas do.
-    static QByteArray forceActuatorDataSchema();
+    /// With `nullableReals`, float and double (scalars and array items) are ["T","null"]
+    /// unions, as later ts_xml versions write them.
+    static QByteArray forceActuatorDataSchema(bool nullableReals = false);
 
 private:
     struct State;
