@@ -72,6 +72,9 @@ void TailFormatter::appendValue(const DecodedBatch &batch, std::size_t row, std:
                 out += "null"; // JSON has no NaN or infinity
             else
                 out += std::isnan(*d) ? "NaN" : (*d > 0 ? "Inf" : "-Inf");
+        } else if (std::trunc(*d) == *d && std::abs(*d) < 9007199254740992.0) {
+            // Whole numbers in full (1681248783000000, not 1.681248783e+15), while exact.
+            appendShortest(std::int64_t(*d), out);
         } else if (f.type == KafkaValueType::Float) {
             appendShortest(float(*d), out); // 0.1f, not 0.10000000149011612
         } else {

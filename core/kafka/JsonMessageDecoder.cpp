@@ -78,9 +78,10 @@ std::shared_ptr<MessageLayout> JsonMessageDecoder::layoutOf(const std::vector<Js
     for (const auto &f : fields) {
         LayoutField lf;
         lf.name = f.name;
-        // A JSON number may be written 1 in one message and 1.5 in the next: numbers are
-        // doubles, so that the layout does not change with the digits.
-        lf.type = f.type == KafkaValueType::Long ? KafkaValueType::Double : f.type;
+        // Integers stay exact (ids, counters, ns or us timestamps beyond 2^53) while a member
+        // has only been written as one; the first non-integer makes a new layout where it is
+        // Double (fits()). private_efdStamp is seconds, a double by definition (the row time).
+        lf.type = f.type == KafkaValueType::Long && f.name == MessageLayout::kEfdStampField ? KafkaValueType::Double : f.type;
         lf.nullable = true;
         layout->fields.push_back(std::move(lf));
     }
@@ -103,6 +104,9 @@ bool JsonMessageDecoder::fits(const MessageLayout &layout, const std::vector<Jso
             return false;
         if ((fields[i].type == KafkaValueType::Boolean) != (lf.type == KafkaValueType::Boolean))
             return false;
+        if (lf.type == KafkaValueType::Long && fields[i].type != KafkaValueType::Long)
+            return false; // 1.5 after integers: the member becomes Double
+
     }
     return true;
 }

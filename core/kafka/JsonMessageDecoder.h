@@ -19,7 +19,7 @@ struct JsonFieldValue
 };
 
 /// Decodes plain JSON message values (Kafka bridge topics: one JSON object per message) into
-/// flat fields: numbers become Double (Long when written as an integer), booleans Boolean,
+/// flat fields: numbers become Long while written as integers (exact), else Double; booleans Boolean,
 /// strings String, null a null Double; arrays of scalars are flattened like Avro arrays
 /// (`xForce0`...); nested objects with '.' (`a.b`). Fields keep the message's member order.
 class JsonMessageDecoder

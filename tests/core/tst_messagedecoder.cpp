@@ -74,6 +74,8 @@ void tst_MessageDecoder::jsonValues_data()
     QTest::newRow("string") << QByteArray(R"({"x": "on"})") << QStringLiteral("x") << QStringLiteral("s:on");
     QTest::newRow("array element") << QByteArray(R"({"xForce": [1, 2, 3]})") << QStringLiteral("xForce2") << QStringLiteral("3");
     QTest::newRow("nested object") << QByteArray(R"({"a": {"b": 4}})") << QStringLiteral("a.b") << QStringLiteral("4");
+    QTest::newRow("integer beyond 2^53, exact") << QByteArray(R"({"id": 1700000000123456789})") << QStringLiteral("id")
+                                                << QStringLiteral("i:1700000000123456789");
     QTest::newRow("pretty-printed") << QByteArray("\n  {\"x\" : 2}") << QStringLiteral("x") << QStringLiteral("2");
 }
 
@@ -93,6 +95,8 @@ void tst_MessageDecoder::jsonValues()
     const KafkaValue v = b.value(0, std::size_t(index));
     if (expected == u"null")
         QVERIFY(std::holds_alternative<std::monostate>(v));
+    else if (expected.startsWith(u"i:"))
+        QCOMPARE(std::get<std::int64_t>(v), expected.mid(2).toLongLong());
     else if (expected.startsWith(u"s:"))
         QCOMPARE(QString::fromStdString(std::get<std::string>(v)), expected.mid(2));
     else
@@ -103,18 +107,24 @@ void tst_MessageDecoder::jsonValues()
 void tst_MessageDecoder::jsonShapeChangeStartsNewBatch()
 {
     MessageDecoder decoder(nullptr);
-    QVERIFY(feed(decoder, "t", R"({"a": 1, "b": 2})", 0));
-    QVERIFY(feed(decoder, "t", R"({"a": 1.5, "b": null})", 1)); // same shape: integer vs double, null
-    QVERIFY(feed(decoder, "t", R"({"a": 1, "c": 2})", 2));     // other keys
-    QVERIFY(feed(decoder, "t", R"({"a": 1, "c": 3, "private_efdStamp": 1763950000.125})", 3));
-    QCOMPARE(decoder.pendingRows(), std::size_t(4));
+    QVERIFY(feed(decoder, "t", R"({"a": 1, "b": 2})", 0));      // integers: exact (Long)
+    QVERIFY(feed(decoder, "t", R"({"a": 1.5, "b": null})", 1)); // a non-integer: a becomes Double
+    QVERIFY(feed(decoder, "t", R"({"a": 2, "b": 3})", 2));      // integers fit the Double layout
+    QVERIFY(feed(decoder, "t", R"({"a": 1, "c": 2})", 3));      // other keys
+    QVERIFY(feed(decoder, "t", R"({"a": 1, "c": 3, "private_efdStamp": 1763950000})", 4));
+    QCOMPARE(decoder.pendingRows(), std::size_t(5));
     const auto batches = decoder.takeBatches();
-    QCOMPARE(batches.size(), std::size_t(3));
-    QCOMPARE(batches[0]->rowCount(), std::size_t(2));
-    QCOMPARE(batches[0]->number(1, 0), 1.5);
-    QVERIFY(batches[0]->isNull(1, 1));
-    QCOMPARE(batches[1]->layout().indexOf("c"), 1);
-    QCOMPARE(batches[2]->meta(0).time_ns, std::int64_t(1763950000125000000)); // private_efdStamp is the time
+    QCOMPARE(batches.size(), std::size_t(4));
+    QCOMPARE(batches[0]->rowCount(), std::size_t(1));
+    QCOMPARE(batches[0]->layout().fields[0].type, KafkaValueType::Long);
+    QCOMPARE(batches[1]->rowCount(), std::size_t(2));
+    QCOMPARE(batches[1]->layout().fields[0].type, KafkaValueType::Double);
+    QCOMPARE(batches[1]->number(0, 0), 1.5);
+    QVERIFY(batches[1]->isNull(0, 1));
+    QCOMPARE(batches[1]->number(1, 0), 2.0);
+    QCOMPARE(batches[2]->layout().indexOf("c"), 1);
+    // private_efdStamp is the time, even written as an integer.
+    QCOMPARE(batches[3]->meta(0).time_ns, std::int64_t(1763950000000000000));
     QCOMPARE(decoder.pendingRows(), std::size_t(0));
     QVERIFY(decoder.takeBatches().empty());
 }
