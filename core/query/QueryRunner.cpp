@@ -118,6 +118,21 @@ QString languageName(QueryLanguage language)
     return language == QueryLanguage::Flux ? QStringLiteral("Flux") : QStringLiteral("InfluxQL");
 }
 
+/// A 404 that says only "no such path": no server message at all, or Go's router text
+/// (`404 page not found`, influxd 1.6 without /api/v2/query). A 404 of the query service
+/// itself carries its reason (2.x: `{"code":"not found","message":"... could not find bucket"}`)
+/// and must not be blamed on a missing Flux.
+bool isRouterNotFound(const HttpResponse &response, const QString &server)
+{
+    if (server.isEmpty())
+        return true;
+    if (response.header("content-type").toLower().contains("json"))
+        return false;
+    const QString text = server.toLower();
+    return text == QLatin1String("404 page not found") || text == QLatin1String("not found")
+           || text == QLatin1String("404 not found");
+}
+
 /// The message for an HTTP error status: the server's words first, then what to do.
 QString httpErrorMessage(const HttpResult &result, QueryLanguage language)
 {
@@ -136,7 +151,7 @@ QString httpErrorMessage(const HttpResult &result, QueryLanguage language)
         message += QStringLiteral(". Check the user name and password, or the token.");
     else if (status == 403 && !server.contains(QStringLiteral("flux-enabled"), Qt::CaseInsensitive))
         message += QStringLiteral(". The credentials lack permission for this.");
-    else if (status == 404 && language == QueryLanguage::Flux)
+    else if (status == 404 && language == QueryLanguage::Flux && isRouterNotFound(result.response, server))
         message += QStringLiteral(". This server does not offer Flux: InfluxDB 1.x needs version 1.8 or newer "
                                   "with flux-enabled = true; use InfluxQL otherwise.");
     else if (status == 413)

@@ -292,6 +292,35 @@ private Q_SLOTS:
         QVERIFY(s.failure.message.contains(QStringLiteral("does not offer Flux")));
     }
 
+    void notFoundFromTheQueryService()
+    {
+        // InfluxDB 2.x answers a query on a missing bucket with 404 and its error JSON (v2 API
+        // reference, "Error" schema; the message as the query service words it): Flux is there,
+        // the bucket is not, so no advice about Flux support.
+        m_server->on("POST", QStringLiteral("/api/v2/query"),
+                     ContractResponse::text(404,
+                                            "{\"code\":\"not found\",\"message\":\"failed to initialize execute "
+                                            "state: could not find bucket \\\"efd/autogen\\\"\"}",
+                                            "application/json; charset=utf-8"));
+        Collector sink;
+        const QuerySummary s = runner().run(flux(), sink);
+        QCOMPARE(s.status, QueryStatus::Failed);
+        QCOMPARE(s.failure.httpStatus, 404);
+        QCOMPARE(s.failure.message,
+                 QStringLiteral("InfluxDB refused the Flux query (HTTP 404 Not Found): not found: failed to initialize "
+                                "execute state: could not find bucket \"efd/autogen\""));
+    }
+
+    void notFoundWithoutText()
+    {
+        // A 404 with no body (a proxy without the route): nothing but the path is missing.
+        m_server->on("POST", QStringLiteral("/api/v2/query"), ContractResponse::text(404, QByteArray()));
+        Collector sink;
+        const QuerySummary s = runner(ApiFlavour::V1).run(flux(), sink);
+        QCOMPARE(s.status, QueryStatus::Failed);
+        QVERIFY2(s.failure.message.contains(QStringLiteral("does not offer Flux")), qPrintable(s.failure.message));
+    }
+
     void malformedBody()
     {
         // A proxy's HTML page with status 200 is no annotated CSV.
