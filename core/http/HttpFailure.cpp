@@ -3,9 +3,12 @@
 
 #include "core/http/UrlBuilder.h"
 
+#include <QList>
 #include <QRegularExpression>
 
 #include <nlohmann/json.hpp>
+
+#include <utility>
 
 namespace sasquatch {
 
@@ -63,6 +66,52 @@ QString fromHtml(const QString &html)
     return QString(html).replace(tags, QStringLiteral(" "));
 }
 
+/// One CSV record (RFC 4180, as Go's encoding/csv writes it) from `pos`: its fields, with
+/// quotes removed and `""` unescaped; `pos` moves past the record's line end.
+QList<QByteArray> csvRecord(const QByteArray &text, qsizetype &pos)
+{
+    QList<QByteArray> fields;
+    QByteArray field;
+    bool quoted = false;
+    bool wasQuoted = false;
+    while (pos < text.size()) {
+        const char c = text.at(pos++);
+        if (quoted) {
+            if (c != '"') {
+                field += c;
+            } else if (pos < text.size() && text.at(pos) == '"') {
+                field += '"';
+                ++pos;
+            } else {
+                quoted = false;
+            }
+        } else if (c == '"' && field.isEmpty() && !wasQuoted) {
+            quoted = wasQuoted = true;
+        } else if (c == ',') {
+            fields.push_back(std::exchange(field, {}));
+            wasQuoted = false;
+        } else if (c == '\n') {
+            break;
+        } else if (c != '\r') {
+            field += c;
+        }
+    }
+    fields.push_back(field);
+    return fields;
+}
+
+/// InfluxDB 1.x picks its error format from the request's Accept header: asked for CSV (as
+/// the Flux endpoint is), it writes a one-column table `error` whose row is the message
+/// (services/httpd/handler.go httpError with response_writer.go's csvFormatter).
+QString fromCsv(const QByteArray &body)
+{
+    qsizetype pos = 0;
+    const QList<QByteArray> header = csvRecord(body, pos);
+    if (header.size() != 1 || header.front() != "error" || pos >= body.size())
+        return {};
+    return QString::fromUtf8(csvRecord(body, pos).join(','));
+}
+
 } // namespace
 
 Failure HttpFailure::from(const HttpRequest &request, const HttpResult &result)
@@ -117,6 +166,9 @@ QString HttpFailure::serverMessage(const HttpResponse &response)
     const QByteArray type = response.header("content-type").toLower();
     if (!body.isEmpty() && (body.startsWith('{') || type.contains("json")))
         if (QString text = fromJson(body); !text.isEmpty())
+            return squeezed(text);
+    if (type.contains("csv"))
+        if (QString text = fromCsv(body); !text.isEmpty())
             return squeezed(text);
     if (const QByteArray header = response.header("x-influxdb-error"); !header.isEmpty())
         return squeezed(QString::fromUtf8(header));

@@ -22,7 +22,8 @@ public:
 
     /// The error text a server put in its response, or empty. Understands the JSON shapes of
     /// InfluxDB 1.x `{"error"}`, 2.x `{"code","message"}`, Confluent `{"error_code","message"}`,
-    /// the `X-Influxdb-Error` header, HTML error pages (their <title>) and plain text.
+    /// InfluxDB 1.8's CSV `error` table (when the request accepted CSV), the `X-Influxdb-Error`
+    /// header, HTML error pages (their <title>) and plain text.
     static QString serverMessage(const HttpResponse &response);
 
     /// "GET", "POST", ...

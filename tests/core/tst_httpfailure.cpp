@@ -47,6 +47,19 @@ void tst_HttpFailure::quotesServerText_data()
     QTest::newRow("text equals reason") << 404 << QByteArray("Not Found") << QByteArray("text/plain")
                                         << QByteArray("not found\n")
                                         << "POST http://h/query answered HTTP 404 Not Found";
+    // InfluxDB 1.8 answers in the format the request's Accept asked for (services/httpd/handler.go
+    // httpError, response_writer.go csvFormatter): a Flux query (Accept: application/csv) with a
+    // bad password gets a one-column CSV table `error` and no X-Influxdb-Error header.
+    QTest::newRow("influx 1.8 csv") << 401 << QByteArray("Unauthorized") << QByteArray("application/csv")
+                                    << QByteArray("error\nauthorization failed\n")
+                                    << "POST http://h/query answered HTTP 401 Unauthorized: authorization failed (check the user name and password, or the token)";
+    // Go's csv.Writer quotes a message holding a comma, a quote or a line break.
+    QTest::newRow("influx 1.8 csv quoted") << 400 << QByteArray("Bad Request") << QByteArray("application/csv")
+                                           << QByteArray("error\r\n\"error parsing query: found \"\"x\"\", expected FROM\"\r\n")
+                                           << "POST http://h/query answered HTTP 400 Bad Request: error parsing query: found \"x\", expected FROM";
+    QTest::newRow("csv without error header") << 500 << QByteArray("Internal Server Error") << QByteArray("text/csv")
+                                              << QByteArray("result,table\n,0\n")
+                                              << "POST http://h/query answered HTTP 500 Internal Server Error: result,table ,0";
     QTest::newRow("unknown status") << 599 << QByteArray() << QByteArray() << QByteArray()
                                     << "POST http://h/query answered HTTP 599";
     QTest::newRow("json without text") << 500 << QByteArray("Internal Server Error") << QByteArray("application/json")

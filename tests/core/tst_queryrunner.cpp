@@ -311,6 +311,24 @@ private Q_SLOTS:
                                 "execute state: could not find bucket \"efd/autogen\""));
     }
 
+    void csvErrorOf18()
+    {
+        // InfluxDB 1.8 writes its errors in the format our Accept: application/csv asks for
+        // (services/httpd/handler.go httpError + response_writer.go csvFormatter): a bad password
+        // gives 401, a one-column CSV table `error`, and no X-Influxdb-Error header.
+        m_server->on("POST", QStringLiteral("/api/v2/query"),
+                     ContractResponse::text(401, "error\nauthorization failed\n", "application/csv"));
+        ConnectionProfile p = profile(ApiFlavour::V1);
+        p.username = QStringLiteral("efdreader");
+        Collector sink;
+        const QuerySummary s = QueryRunner(p, QStringLiteral("wrong"), m_transport).run(flux(), sink);
+        QCOMPARE(s.status, QueryStatus::Failed);
+        QCOMPARE(s.failure.httpStatus, 401);
+        QCOMPARE(s.failure.message, QStringLiteral("InfluxDB refused the Flux query (HTTP 401 Unauthorized): authorization "
+                                                   "failed. Check the user name and password, or the token."));
+        QVERIFY(m_server->requestsTo(QStringLiteral("/api/v2/query")).front().header("accept") == "application/csv");
+    }
+
     void notFoundWithoutText()
     {
         // A 404 with no body (a proxy without the route): nothing but the path is missing.
