@@ -19,7 +19,12 @@ namespace sasquatch {
 /// - analysis_tools metric records: an object of metric name → `[{"value": {...}}, ...]` (what
 ///   the dispatcher prepares), a REST proxy body `{"records": [{"value": {...}}]}`, or an array
 ///   of record objects. `timestamp` (unix s) is the time; identifier keys become identifiers;
-///   every other member is a field (numbers, strings, booleans, homogeneous arrays).
+///   every other member is a field (numbers, strings, booleans, homogeneous arrays). A REST
+///   proxy body's `value_schema` names the topic (its namespace and name); records may carry
+///   `key`, `partition` and `timestamp` beside `value` (v2 / Strimzi bridge).
+///
+/// Both accept the NaN, Infinity and -Infinity that Python's json.dump writes: NaN values are
+/// skipped with a note (as the dispatcher does), infinities are a problem of their record.
 ///
 /// The file is read in chunks up to kMaxBytes, checked for NUL bytes and UTF-8 on the way.
 class JsonMetricReader
@@ -34,7 +39,7 @@ public:
 private:
     static void readVerifyJob(const JsonNode &root, const ReadOptions &options, ReadResult &result);
     static void readRecords(const JsonNode &root, const ReadOptions &options, ReadResult &result);
-    static void readRecord(const JsonNode &node, const QString &name, ReadResult &result);
+    static void readRecord(const JsonNode &node, const QString &name, const QString &topicNamespace, ReadResult &result);
 };
 
 } // namespace sasquatch

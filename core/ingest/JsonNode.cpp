@@ -50,9 +50,10 @@ QString JsonNode::typeName() const
     return {};
 }
 
-bool parseJsonDocument(const QByteArray &bytes, JsonNode &root, JsonParseError &error)
+bool parseJsonDocument(const QByteArray &bytes, JsonNode &root, JsonParseError &error, JsonDialect dialect)
 {
     JsonTokenizer tokenizer;
+    tokenizer.setAllowNonFinite(dialect == JsonDialect::Python);
     // A single string value larger than this is not a metric.
     tokenizer.setMaxStringBytes(std::size_t(1) << 20);
     tokenizer.setInput(bytes.constData(), std::size_t(bytes.size()));

@@ -43,7 +43,12 @@ struct JsonParseError
     std::uint32_t column = 0;
 };
 
+/// Which JSON is accepted: RFC 8259, or that plus the `NaN`, `Infinity` and `-Infinity` that
+/// Python's json.dump writes by default (read as Double nodes).
+enum class JsonDialect : std::uint8_t { Strict, Python };
+
 /// Parses one JSON document. False with `error` filled when it is malformed.
-bool parseJsonDocument(const QByteArray &bytes, JsonNode &root, JsonParseError &error);
+bool parseJsonDocument(const QByteArray &bytes, JsonNode &root, JsonParseError &error,
+                       JsonDialect dialect = JsonDialect::Strict);
 
 } // namespace sasquatch

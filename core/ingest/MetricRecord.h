@@ -24,6 +24,9 @@ struct MetricField
 struct MetricRecord
 {
     QString name;
+    /// The topic namespace the file itself names (a REST proxy body's value_schema); empty =
+    /// the upload's (--namespace).
+    QString topicNamespace;
     std::int64_t timeNs = 0;  ///< UTC, ns since the Unix epoch
     /// Identifiers (visit, detector, band...): strings, InfluxDB tags, Avro string fields.
     std::vector<std::pair<QString, QString>> identifiers;

@@ -56,6 +56,13 @@ QString UploadPlan::topicName(const UploadOptions &options, const QString &recor
     return options.ns + u'.' + recordName;
 }
 
+QString UploadPlan::topicName(const UploadOptions &options, const MetricRecord &record)
+{
+    if (options.topic.isEmpty() && !record.topicNamespace.isEmpty())
+        return record.topicNamespace + u'.' + record.name;
+    return topicName(options, record.name);
+}
+
 bool UploadPlan::isValidTopicName(const QString &topic)
 {
     if (topic.isEmpty() || topic.size() > 249 || topic == u"." || topic == u"..")
@@ -95,7 +102,7 @@ void UploadPlan::validate()
             MetricRecord &r = file.records[i];
             if (!r.isValid())
                 continue;
-            const QString topic = topicName(m_options, r.name);
+            const QString topic = topicName(m_options, r);
             if (m_options.target == UploadTarget::Kafka && !isValidTopicName(topic)) {
                 file.addProblem(r.line, 0,
                                 QStringLiteral("topic name \"%1\" is not valid for Kafka (1 to 249 letters, digits, '.', "
@@ -141,6 +148,7 @@ void UploadPlan::plan()
 {
     QHash<QString, int> topicIndex;
     std::vector<std::vector<const MetricRecord *>> topicRecords;
+    QStringList topicNamespaces; // the Avro namespace of each topic's schema
     for (std::size_t f = 0; f < m_files.size(); ++f) {
         const ReadResult &file = m_files[f];
         const qsizetype invalid = qsizetype(file.records.size()) - file.validCount();
@@ -163,12 +171,13 @@ void UploadPlan::plan()
                                        .arg(invalid);
             }
             if (planned.heldBack.isEmpty()) {
-                const QString topic = topicName(m_options, r.name);
+                const QString topic = topicName(m_options, r);
                 auto it = topicIndex.find(topic);
                 if (it == topicIndex.end()) {
                     it = topicIndex.insert(topic, int(m_topics.size()));
                     m_topics.push_back(PlannedTopic{topic, {}, {}});
                     topicRecords.emplace_back();
+                    topicNamespaces << (m_options.topic.isEmpty() && !r.topicNamespace.isEmpty() ? r.topicNamespace : m_options.ns);
                 }
                 planned.topic = *it;
                 m_topics[std::size_t(*it)].records.push_back(int(m_records.size()));
@@ -180,10 +189,11 @@ void UploadPlan::plan()
     for (std::size_t t = 0; t < m_topics.size(); ++t) {
         PlannedTopic &topic = m_topics[t];
         // The record name is the topic without the namespace (what the dispatcher calls metric).
+        const QString &ns = topicNamespaces.at(qsizetype(t));
         QString name = topic.topic;
-        if (!m_options.ns.isEmpty() && name.startsWith(m_options.ns + u'.'))
-            name = name.mid(m_options.ns.size() + 1);
-        topic.schema = AvroRecordSchema::infer(m_options.ns, name, topicRecords[t]);
+        if (!ns.isEmpty() && name.startsWith(ns + u'.'))
+            name = name.mid(ns.size() + 1);
+        topic.schema = AvroRecordSchema::infer(ns, name, topicRecords[t]);
     }
 }
 

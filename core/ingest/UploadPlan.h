@@ -66,6 +66,8 @@ public:
 
     /// `<namespace>.<name>` or the override.
     static QString topicName(const UploadOptions &options, const QString &recordName);
+    /// The same for a record, whose file may name its own namespace (MetricRecord::topicNamespace).
+    static QString topicName(const UploadOptions &options, const MetricRecord &record);
     /// Whether Kafka accepts `topic` as a name: 1..249 of [A-Za-z0-9._-].
     static bool isValidTopicName(const QString &topic);
 

@@ -56,6 +56,25 @@ std::string describeByte(char c)
     return std::string("byte 0x") + kHex[u >> 4] + kHex[u & 0xf];
 }
 
+// The literal that starts with `first`: true, false, null, or Python's NaN, Infinity, -Infinity.
+std::string_view literalWord(char first)
+{
+    switch (first) {
+    case 't':
+        return "true";
+    case 'f':
+        return "false";
+    case 'N':
+        return "NaN";
+    case 'I':
+        return "Infinity";
+    case '-':
+        return "-Infinity";
+    default:
+        return "null";
+    }
+}
+
 } // namespace
 
 void JsonTokenizer::setInput(const char *data, std::size_t size)
@@ -69,8 +88,10 @@ void JsonTokenizer::setInput(const char *data, std::size_t size)
 void JsonTokenizer::reset()
 {
     const std::size_t maxString = m_maxStringBytes;
+    const bool allowNonFinite = m_allowNonFinite;
     *this = JsonTokenizer();
     m_maxStringBytes = maxString;
+    m_allowNonFinite = allowNonFinite;
 }
 
 void JsonTokenizer::markToken(const char *at)
@@ -148,15 +169,18 @@ JsonTokenizer::Token JsonTokenizer::next()
         const char c = *p;
         // Values first, numbers first among them: they are most of a /query body.
         if (m_expect == Expect::Value || m_expect == Expect::ValueOrEnd) {
-            if ((c >= '0' && c <= '9') || c == '-')
+            if ((c >= '0' && c <= '9') || c == '-') {
+                if (c == '-' && m_allowNonFinite && p + 1 != end && p[1] == 'I')
+                    return startLiteral();
                 return startNumber();
+            }
             if (c == '[' || c == '{' || (c == ']' && m_expect == Expect::ValueOrEnd))
                 return structural(c);
             if (c == '"') {
                 m_inKey = false;
                 return startString();
             }
-            if (c == 't' || c == 'f' || c == 'n')
+            if (c == 't' || c == 'f' || c == 'n' || (m_allowNonFinite && (c == 'N' || c == 'I')))
                 return startLiteral();
             return fail("expected a value, found " + describeByte(c));
         }
@@ -258,6 +282,11 @@ JsonTokenizer::Token JsonTokenizer::resumePartial()
     case Partial::None:
         break;
     case Partial::Number: {
+        // A '-' cut by the chunk's end may start -Infinity.
+        if (m_allowNonFinite && m_carry == "-" && m_pos != m_end && *m_pos == 'I') {
+            m_partial = Partial::Literal;
+            return resumePartial();
+        }
         // Take the rest of the number's characters; once a terminator (or the input's end) is
         // seen, the carry holds the whole token.
         const char *q = m_pos;
@@ -275,7 +304,7 @@ JsonTokenizer::Token JsonTokenizer::resumePartial()
         return token;
     }
     case Partial::Literal: {
-        const std::string_view word = m_carry[0] == 't' ? "true" : m_carry[0] == 'f' ? "false" : "null";
+        const std::string_view word = literalWord(m_carry[0]);
         while (m_pos != m_end && m_carry.size() < word.size()) {
             if (*m_pos != word[m_carry.size()])
                 return fail("invalid literal (expected " + std::string(word) + ")");
@@ -297,7 +326,7 @@ JsonTokenizer::Token JsonTokenizer::resumePartial()
 
 JsonTokenizer::Token JsonTokenizer::startLiteral()
 {
-    const std::string_view word = *m_pos == 't' ? "true" : *m_pos == 'f' ? "false" : "null";
+    const std::string_view word = literalWord(*m_pos);
     const auto available = static_cast<std::size_t>(m_end - m_pos);
     const std::size_t n = std::min(available, word.size());
     if (std::memcmp(m_pos, word.data(), n) != 0)
@@ -315,6 +344,13 @@ JsonTokenizer::Token JsonTokenizer::startLiteral()
 JsonTokenizer::Token JsonTokenizer::completeLiteral(std::string_view word)
 {
     m_text = word;
+    if (word[0] == 'N' || word[0] == 'I' || word[0] == '-') {
+        m_number.kind = NumberKind::Double;
+        m_number.doubleValue = word[0] == 'N'   ? std::numeric_limits<double>::quiet_NaN()
+                               : word[0] == '-' ? -std::numeric_limits<double>::infinity()
+                                                : std::numeric_limits<double>::infinity();
+        return afterValue(Token::Number);
+    }
     return afterValue(word[0] == 't' ? Token::True : word[0] == 'f' ? Token::False : Token::Null);
 }
 

@@ -78,6 +78,11 @@ public:
 
     /// Longest string accepted (decoded bytes); longer ones are an error.
     void setMaxStringBytes(std::size_t bytes) { m_maxStringBytes = bytes; }
+    /// Whether the values `NaN`, `Infinity` and `-Infinity` are accepted (off by default: they
+    /// are not JSON). Python's json.dump writes them unless allow_nan=False, so files written by
+    /// Python tools may hold them. They come out as Number tokens of kind Double whose text()
+    /// is the literal. Kept by reset().
+    void setAllowNonFinite(bool allow) { m_allowNonFinite = allow; }
 
     /// Key and String: the decoded text; Number: the text as written. Valid until next().
     std::string_view text() const { return m_text; }
@@ -156,6 +161,7 @@ private:
     std::uint32_t m_unicode = 0;       // \u digits so far
     std::uint32_t m_highSurrogate = 0; // pending high surrogate, 0 = none
     std::size_t m_maxStringBytes = kDefaultMaxStringBytes;
+    bool m_allowNonFinite = false;
 
     // Current token.
     std::string_view m_text;

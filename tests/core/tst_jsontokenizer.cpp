@@ -70,9 +70,10 @@ QString describe(const JsonTokenizer &t, Token token)
     return QString();
 }
 
-QString tokenize(const QByteArray &input, const std::function<qsizetype()> &chunkSize)
+QString tokenize(const QByteArray &input, const std::function<qsizetype()> &chunkSize, bool allowNonFinite = false)
 {
     JsonTokenizer t;
+    t.setAllowNonFinite(allowNonFinite);
     QStringList out;
     qsizetype pos = 0;
     for (;;) {
@@ -143,6 +144,8 @@ private Q_SLOTS:
     void resetAndLimits();
     void numberArrays_data();
     void numberArrays();
+    void nonFinite_data();
+    void nonFinite();
 };
 
 void tst_JsonTokenizer::tokens_data()
@@ -496,6 +499,57 @@ void tst_JsonTokenizer::numberArrays()
     QCOMPARE(fastRows, fastRowsInOneChunk);
     for (qsizetype chunk = 1; chunk <= input.size(); ++chunk)
         QCOMPARE(read(chunk, fastRows), expected);
+}
+
+// Python's json.dump writes float('nan') and float('inf') as the bare words NaN, Infinity and
+// -Infinity unless allow_nan=False (Python docs, json module: "allow_nan"); lsst.verify job files
+// and analysis_tools metric records carry them. Accepted only when asked for.
+void tst_JsonTokenizer::nonFinite_data()
+{
+    QTest::addColumn<QByteArray>("input");
+    QTest::addColumn<QString>("strict");
+    QTest::addColumn<QString>("lenient");
+    QTest::newRow("the three words")
+        << QByteArray("[NaN,Infinity,-Infinity]") << "[ E L1 C2: expected a value, found 'N'" << "[ D:nan D:inf D:-inf ]";
+    QTest::newRow("as member values")
+        << QByteArray(R"({"value":NaN, "v2": -Infinity ,"n":-1.5})") << "{ K:value E L1 C10: expected a value, found 'N'"
+        << "{ K:value D:nan K:v2 D:-inf K:n D:-1.5 }";
+    QTest::newRow("top level") << QByteArray("Infinity") << "E L1 C1: expected a value, found 'I'" << "D:inf";
+    QTest::newRow("minus then a number still a number")
+        << QByteArray("[-7,-0.5]") << "[ I:-7 D:-0.5 ]" << "[ I:-7 D:-0.5 ]";
+    QTest::newRow("misspelt") << QByteArray("[Nan]") << "[ E L1 C2: expected a value, found 'N'"
+                              << "[ E L1 C2: invalid literal (expected NaN)";
+    QTest::newRow("cut by the end") << QByteArray("[-Inf") << "[ E L1 C2: invalid number \"-\""
+                                    << "[ E L1 C2: invalid literal (expected -Infinity)";
+    QTest::newRow("lower case is not Python's") << QByteArray("[nan]") << "[ E L1 C2: invalid literal (expected null)"
+                                                << "[ E L1 C2: invalid literal (expected null)";
+    QTest::newRow("not as a key") << QByteArray("{NaN:1}") << "{ E L1 C2: expected a quoted object key, found 'N'"
+                                  << "{ E L1 C2: expected a quoted object key, found 'N'";
+}
+
+void tst_JsonTokenizer::nonFinite()
+{
+    QFETCH(QByteArray, input);
+    QFETCH(QString, strict);
+    QFETCH(QString, lenient);
+    for (const bool allow : {false, true}) {
+        const QString &expected = allow ? lenient : strict;
+        QCOMPARE(tokenize(input, [&] { return std::max<qsizetype>(input.size(), 1); }, allow), expected);
+        QCOMPARE(tokenize(input, [] { return qsizetype(1); }, allow), expected);
+        for (unsigned seed = 1; seed <= 8; ++seed) {
+            std::mt19937 rng(seed);
+            QCOMPARE(tokenize(input, [&] { return qsizetype(1 + rng() % 7); }, allow), expected);
+        }
+    }
+    // reset() keeps the mode.
+    JsonTokenizer t;
+    t.setAllowNonFinite(true);
+    t.reset();
+    const QByteArray nan("NaN");
+    t.setInput(nan.constData(), std::size_t(nan.size()));
+    t.finishInput();
+    QCOMPARE(t.next(), Token::Number);
+    QVERIFY(std::isnan(t.doubleValue()));
 }
 
 QTEST_GUILESS_MAIN(tst_JsonTokenizer)

@@ -8,6 +8,32 @@
 
 using namespace sasquatch;
 
+namespace {
+
+/// `[namespace:]name t=<ns> id=value... | field=value [unit]... [(invalid)]`
+QString dump(const MetricRecord &r)
+{
+    QString out = (r.topicNamespace.isEmpty() ? QString() : r.topicNamespace + u':') + r.name
+                  + QStringLiteral(" t=%1").arg(r.timeNs);
+    for (const auto &[key, value] : r.identifiers)
+        out += QStringLiteral(" %1=%2").arg(key, value);
+    out += QStringLiteral(" |");
+    for (const MetricField &f : r.fields)
+        out += QStringLiteral(" %1=%2").arg(f.name, f.value.isArray() ? QStringLiteral("array") : f.value.displayText())
+               + (f.unit.isEmpty() ? QString() : u' ' + f.unit);
+    if (!r.isValid())
+        out += QStringLiteral(" (invalid)");
+    return out;
+}
+
+/// A REST proxy v2 produce body: the schema as a JSON string, then the records.
+QByteArray restBody(const QByteArray &schema, const QByteArray &records)
+{
+    return "{\"value_schema\":\"" + QByteArray(schema).replace("\"", "\\\"") + "\",\"records\":" + records + '}';
+}
+
+} // namespace
+
 class tst_MetricFileReader : public QObject
 {
     Q_OBJECT
@@ -27,6 +53,138 @@ private:
 
 private Q_SLOTS:
     void initTestCase() { QVERIFY(m_dir.isValid()); }
+
+    /// JSON written by Python tools as they really are. Sources: Python's json.dump writes NaN,
+    /// Infinity and -Infinity unless allow_nan=False (docs.python.org, json); lsst/verify's
+    /// Job.json merges each measurement's notes into meta as "<metric>.<note>" and
+    /// bin/dispatch_verify.py puts the job's time in meta.env.date (isoformat with offset);
+    /// lsst/analysis_tools' _dispatcher.py (_prepareBundle) skips NaN measurements and sends
+    /// a None value as 0.0 (RFC-763); the REST proxy v2 body carries value_schema (Avro schema
+    /// with namespace and name) and records that may have key, partition and timestamp beside
+    /// value (Confluent REST Proxy API reference; Strimzi Kafka Bridge API reference).
+    void pythonJson_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<QStringList>("records"); // one dump per record, see dump()
+        QTest::addColumn<QStringList>("messages");
+        QTest::addColumn<QStringList>("notes");
+        const QString untimed = u"meta has no timestamp, run_timestamp, date or datetime: the time of reading is used"_qs;
+
+        QTest::newRow("verify NaN measurement skipped")
+            << "nan.json"
+            << QByteArray(R"({"measurements":[{"metric":"validate_drp.PA1","identifier":"ab12","value":NaN,"unit":"mmag","blob_refs":[]},)"
+                          "\n"
+                          R"({"metric":"validate_drp.PA2","identifier":"cd34","value":12.5,"unit":"mmag","blob_refs":[]}],"meta":{}})")
+            << QStringList{u"validate_drp.PA2 t=7 | PA2=12.5 mmag"_qs} << QStringList{}
+            << QStringList{untimed, u"%1:1: value of \"validate_drp.PA1\" is NaN: the measurement is skipped"_qs};
+        QTest::newRow("verify infinities are problems")
+            << "inf.json"
+            << QByteArray("{\"measurements\":[\n{\"metric\":\"a.P\",\"value\":Infinity},\n{\"metric\":\"a.Q\",\"value\":-Infinity},\n"
+                          "{\"metric\":\"a.R\",\"value\":1}],\"meta\":{\"timestamp\":1}}")
+            << QStringList{u"a.P t=1000000000 | P=Infinity (invalid)"_qs, u"a.Q t=1000000000 | Q=-Infinity (invalid)"_qs,
+                           u"a.R t=1000000000 | R=1"_qs}
+            << QStringList{u"%1:2:25: value of \"a.P\" is Infinity: it cannot be sent"_qs,
+                           u"%1:3:25: value of \"a.Q\" is -Infinity: it cannot be sent"_qs}
+            << QStringList{};
+        QTest::newRow("verify all NaN")
+            << "allnan.json" << QByteArray(R"({"measurements":[{"metric":"a.P","value":NaN}],"meta":{"timestamp":1}})")
+            << QStringList{} << QStringList{u"%1:1:17: every measurement's value is NaN: nothing to send"_qs}
+            << QStringList{u"%1:1: value of \"a.P\" is NaN: the measurement is skipped"_qs};
+        QTest::newRow("verify null value as the dispatcher")
+            << "null.json" << QByteArray(R"({"measurements":[{"metric":"a.P","value":null,"unit":"s"}],"meta":{"timestamp":1}})")
+            << QStringList{u"a.P t=1000000000 | P=0 s"_qs} << QStringList{}
+            << QStringList{u"%1:1: value of \"a.P\" is null: sent as 0.0, as analysis_tools' dispatcher does (RFC-763)"_qs};
+        QTest::newRow("verify measurement notes in meta")
+            << "notes.json"
+            << QByteArray("{\"measurements\":[{\"metric\":\"pipe_tasks.CharacterizeImageTime\",\"value\":3.5,\"unit\":\"s\"},\n"
+                          "{\"metric\":\"pipe_tasks.ProcessCcdTime\",\"value\":9,\"unit\":\"s\"}],\n"
+                          "\"meta\":{\"instrument\":\"HSC\",\n"
+                          "\"pipe_tasks.CharacterizeImageTime.estimator\":\"utils.timer.timeMethod\",\n"
+                          "\"pipe_tasks.CharacterizeImageTime.a-b\":1,\n"
+                          "\"pipe_tasks.CharacterizeImageTime.CharacterizeImageTime\":2,\n"
+                          "\"other.task.key\":\"x\",\n"
+                          "\"timestamp\":1}}")
+            << QStringList{u"pipe_tasks.CharacterizeImageTime t=1000000000 instrument=HSC estimator=utils.timer.timeMethod | "
+                           "CharacterizeImageTime=3.5 s"_qs,
+                           u"pipe_tasks.ProcessCcdTime t=1000000000 instrument=HSC | ProcessCcdTime=9 s"_qs}
+            << QStringList{}
+            << QStringList{u"%1:7: meta key \"other.task.key\" is not a valid identifier name (letters, digits and '_'): skipped"_qs,
+                           u"%1:5: meta key \"pipe_tasks.CharacterizeImageTime.a-b\" is a note of measurement "
+                           "\"pipe_tasks.CharacterizeImageTime\", but \"a-b\" is not a valid identifier name: dropped"_qs,
+                           u"%1:6: meta key \"pipe_tasks.CharacterizeImageTime.CharacterizeImageTime\" is a note of measurement "
+                           "\"pipe_tasks.CharacterizeImageTime\", but \"CharacterizeImageTime\" is the name of its value: dropped"_qs};
+        QTest::newRow("verify time from meta.env.date")
+            << "env.json"
+            << QByteArray(R"({"measurements":[{"metric":"a.P","value":1}],)"
+                          R"("meta":{"env":{"env_name":"jenkins","ci_id":"123","date":"2021-06-30T22:28:25.123456+00:00"}}})")
+            << QStringList{u"a.P t=1625092105123456000 env_name=jenkins ci_id=123 | P=1"_qs} << QStringList{} << QStringList{};
+        QTest::newRow("verify top-level time wins, no time key is an identifier")
+            << "times.json"
+            << QByteArray(R"({"measurements":[{"metric":"a.P","value":1}],)"
+                          R"("meta":{"env":{"date":"2021-06-30T22:28:25+02:00","datetime":"x"},"run_timestamp":2,"timestamp":3}})")
+            << QStringList{u"a.P t=2000000000 | P=1"_qs} << QStringList{} << QStringList{};
+        QTest::newRow("verify bad env.date")
+            << "baddate.json"
+            << QByteArray(R"({"measurements":[{"metric":"a.P","value":1}],"meta":{"env":{"date":"yesterday"}}})")
+            << QStringList{}
+            << QStringList{u"%1:1:68: \"date\": \"yesterday\" is not a valid time: expected a date as YYYY-MM-DD at the start."_qs}
+            << QStringList{};
+        QTest::newRow("records NaN skipped, infinity a problem")
+            << "recnan.json"
+            << QByteArray("[{\"timestamp\":1,\"visit\":\"12\",\"a\":NaN,\"b\":2.5},\n{\"timestamp\":2,\"a\":-Infinity},\n"
+                          "{\"timestamp\":3,\"c\":[1.5,NaN]}]")
+            << QStringList{u"recnan t=1000000000 visit=12 | timestamp=1 b=2.5"_qs, u"recnan t=2000000000 | timestamp=2 a=-Infinity (invalid)"_qs,
+                           u"recnan t=3000000000 | timestamp=3 c=array (invalid)"_qs}
+            << QStringList{u"%1:2:20: \"a\" is -Infinity: it cannot be sent"_qs,
+                           u"%1:3:20: array \"c\" holds NaN; it cannot be sent"_qs}
+            << QStringList{u"%1:1: \"a\" is NaN: skipped (as analysis_tools' dispatcher skips NaN values)"_qs};
+        QTest::newRow("saved REST proxy body names its topic")
+            << "body.json"
+            << restBody(R"({"type":"record","namespace":"lsst.verify","name":"psfCcdSize",)"
+                        R"("fields":[{"name":"timestamp","type":"double"}]})",
+                        R"([{"value":{"timestamp":1,"PA1":2}},)"
+                        R"({"key":"k","partition":0,"timestamp":1700000000000,"value":{"timestamp":2,"PA1":3}}])")
+            << QStringList{u"lsst.verify:psfCcdSize t=1000000000 | timestamp=1 PA1=2"_qs, u"lsst.verify:psfCcdSize t=2000000000 | timestamp=2 PA1=3"_qs}
+            << QStringList{} << QStringList{};
+        QTest::newRow("saved body, full name in value_schema")
+            << "body2.json"
+            << restBody(R"({"type":"record","name":"lsst.dm.psfCcdSize","namespace":"x"})",
+                        R"([{"value":{"timestamp":1,"PA1":2}}])")
+            << QStringList{u"lsst.dm:psfCcdSize t=1000000000 | timestamp=1 PA1=2"_qs} << QStringList{} << QStringList{};
+        QTest::newRow("saved body, value_schema without a name")
+            << "body3.json" << restBody(R"({"type":"record"})", "[]")
+            << QStringList{} << QStringList{u"%1:1:17: \"value_schema\" has no \"name\": the topic cannot be told"_qs}
+            << QStringList{};
+        QTest::newRow("a record with a member named value is not unwrapped")
+            << "plain.json" << QByteArray(R"([{"timestamp":1,"value":2.5,"key":"k"}])")
+            << QStringList{u"plain t=1000000000 | timestamp=1 value=2.5 key=k"_qs} << QStringList{} << QStringList{};
+    }
+
+    void pythonJson()
+    {
+        QFETCH(QString, name);
+        QFETCH(QByteArray, content);
+        QFETCH(QStringList, records);
+        QFETCH(QStringList, messages);
+        QFETCH(QStringList, notes);
+        const QString path = write(name, content);
+        ReadOptions options;
+        options.defaultTimeNs = 7;
+        const ReadResult result = MetricFileReader::readFile(path, options);
+        const auto withPath = [&](const QStringList &list) {
+            QStringList out;
+            for (const QString &m : list)
+                out << (m.contains(u"%1") ? m.arg(path) : m);
+            return out;
+        };
+        QCOMPARE(result.messages(), withPath(messages));
+        QCOMPARE(result.notes, withPath(notes));
+        QStringList dumped;
+        for (const MetricRecord &r : result.records)
+            dumped << dump(r);
+        QCOMPARE(dumped, records);
+    }
 
     void problems_data()
     {

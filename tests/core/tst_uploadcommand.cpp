@@ -141,6 +141,53 @@ private Q_SLOTS:
         QVERIFY(r.out.contains(uR"("records":[{"value":{"timestamp":1795000000,"band":"g","PA1":1.5}}]})"_qs));
         QVERIFY(r.out.contains(QStringLiteral("%1 (line protocol): 1 record(s): 1 would be sent, 0 would not").arg(lp)));
     }
+
+    /// Files as the real tools write them, planned in a dry run. Sources: a REST proxy v2 body
+    /// as analysis_tools' dispatcher posts it (value_schema with namespace and name; Confluent
+    /// REST Proxy API reference), an lsst.verify job whose meta holds measurement notes
+    /// ("<metric>.<note>", lsst/verify Job.json) and NaN (Python's json.dump, allow_nan=True).
+    void realFilesDryRun_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<QStringList>("extra");
+        QTest::addColumn<QStringList>("expected"); // lines the output holds; %1 = the file
+        const QByteArray schema = R"({"type":"record","namespace":"lsst.verify","name":"psfCcdSize","fields":[)"
+                                  R"({"name":"timestamp","type":"double"},{"name":"PA1","type":"int"}]})";
+        const QByteArray body = "{\"value_schema\":\"" + QByteArray(schema).replace("\"", "\\\"") + "\","
+                                + R"("records":[{"value":{"timestamp":1795000000,"PA1":2}},)"
+                                  R"({"key":"k","partition":0,"value":{"timestamp":1795000001,"PA1":3}}]})";
+        QTest::newRow("saved REST proxy body")
+            << "saved-body.json" << body << QStringList{}
+            << QStringList{uR"(Topic lsst.verify.psfCcdSize: 2 record(s), Avro schema {"type":"record","namespace":"lsst.verify","name":"psfCcdSize",)"_qs,
+                           u"POST http://127.0.0.1:9/topics/lsst.verify.psfCcdSize  (2 record(s))"_qs,
+                           u"%1 (metric records): 2 record(s): 2 would be sent, 0 would not"_qs};
+        QTest::newRow("saved REST proxy body, --topic wins")
+            << "saved-body2.json" << body << QStringList{"--topic", "lsst.dm.other"}
+            << QStringList{uR"(Topic lsst.dm.other: 2 record(s), Avro schema {"type":"record","namespace":"lsst.dm","name":"other",)"_qs};
+        QTest::newRow("verify job with notes and NaN")
+            << "job.json"
+            << QByteArray(R"({"measurements":[{"metric":"pipe_tasks.CharacterizeImageTime","value":3.5,"unit":"s"},)"
+                          R"({"metric":"pipe_tasks.ProcessCcdTime","value":NaN,"unit":"s"}],)"
+                          R"("meta":{"instrument":"HSC","pipe_tasks.CharacterizeImageTime.estimator":"utils.timer.timeMethod",)"
+                          R"("env":{"date":"2026-11-23T03:12:00.5+00:00"}}})")
+            << QStringList{}
+            << QStringList{u"%1 (lsst.verify job): 1 record(s): 1 would be sent, 0 would not"_qs,
+                           u"  note: %1:1: value of \"pipe_tasks.ProcessCcdTime\" is NaN: the measurement is skipped"_qs,
+                           uR"({"value":{"timestamp":1795403520.5,"instrument":"HSC","estimator":"utils.timer.timeMethod","CharacterizeImageTime":3.5}})"_qs};
+    }
+    void realFilesDryRun()
+    {
+        QFETCH(QString, name);
+        QFETCH(QByteArray, content);
+        QFETCH(QStringList, extra);
+        QFETCH(QStringList, expected);
+        const QString file = write(name, content);
+        const Run r = run(QStringList{file, "--via", "rest-proxy", "--rest-proxy-url", "http://127.0.0.1:9", "--dry-run"} + extra);
+        QCOMPARE(r.code, 0);
+        for (const QString &line : expected)
+            QVERIFY2(r.out.contains(line.contains(u"%1") ? line.arg(file) : line), qPrintable(r.out));
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_UploadCommand)
