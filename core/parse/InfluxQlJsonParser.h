@@ -45,7 +45,9 @@ enum class InfluxQlEpoch : std::uint8_t { Nanoseconds, Microseconds, Millisecond
 ///   stored before the column turned String are formatted as shortest round-trip text).
 ///   Within a table a column only widens: Long/UnsignedLong -> Double when a fractional value
 ///   comes (InfluxDB writes float 2.0 as `2`, so a float field looks integral until its first
-///   fraction), and a column mixing numbers, strings and booleans becomes String. A column
+///   fraction), Long -> UnsignedLong when an integer above INT64_MAX comes and the column
+///   holds no negative value (a 2.x unsigned field; with negatives Double, the only common
+///   type), and a column mixing numbers, strings and booleans becomes String. A column
 ///   with nothing but nulls is Double.
 /// - setColumnType() gives a column its type up front (the field types of SHOW FIELD KEYS:
 ///   float -> Double, integer -> Long, unsigned -> UnsignedLong, string -> String, boolean ->

@@ -229,7 +229,9 @@ void InfluxQlTableBuilder::promote(std::size_t index, ColumnType type)
 namespace {
 
 // The type a column must have to hold its current values and one more of this kind.
-// Numbers widen Long/UnsignedLong -> Double; mixing kinds (number, text, boolean) gives String.
+// Numbers widen Long/UnsignedLong -> Double, except that Long takes an integer above INT64_MAX
+// as UnsignedLong (the caller checks that the column holds no negative value); mixing kinds
+// (number, text, boolean) gives String.
 ColumnType widenFor(ColumnType type, std::uint8_t kind, std::int64_t i)
 {
     enum : std::uint8_t { Null, Int64, UInt64, Double, String, Bool }; // same order as Kind
@@ -250,6 +252,7 @@ ColumnType widenFor(ColumnType type, std::uint8_t kind, std::int64_t i)
         case ColumnType::Boolean:
             return ColumnType::String;
         case ColumnType::Long:
+            return ColumnType::UnsignedLong;
         case ColumnType::DateTime:
             return ColumnType::Double;
         default:
@@ -272,6 +275,15 @@ ColumnType widenFor(ColumnType type, std::uint8_t kind, std::int64_t i)
         return type == ColumnType::Boolean ? type : ColumnType::String;
     }
     return type;
+}
+
+// Whether one of the first `rows` values of a Long column is negative.
+bool holdsNegative(const ResultColumn &column, std::size_t rows)
+{
+    for (std::size_t row = 0; row < rows; ++row)
+        if (!column.isNull(row) && column.int64At(row) < 0)
+            return true;
+    return false;
 }
 
 // The type a first value of this kind gives an undecided column.
@@ -351,7 +363,13 @@ void InfluxQlTableBuilder::addSlow(const Value &value)
         return;
     }
     const auto kind = static_cast<std::uint8_t>(value.kind);
-    const ColumnType need = state.decided ? widenFor(state.type, kind, value.i) : typeFor(kind);
+    ColumnType need = state.decided ? widenFor(state.type, kind, value.i) : typeFor(kind);
+    // Long -> UnsignedLong keeps every value exact (a 2.x unsigned field whose values passed
+    // INT64_MAX), but only without negative ones; those need Double. After a split the new
+    // table holds just this value.
+    if (need == ColumnType::UnsignedLong && state.type == ColumnType::Long && !m_locked
+        && holdsNegative(*m_target[i], m_pieceRows))
+        need = ColumnType::Double;
     if (!state.decided || need != state.type) {
         if (m_locked && need != state.type) {
             splitAt(i, need); // the type went out with an earlier piece: a new table

@@ -164,6 +164,31 @@ void tst_InfluxQlJsonParser::parse_data()
            "R 1970-01-01T00:00:00.000000002Z|1e-07|9223372036854775808|9223372036854775807|n\n"
            "R 1970-01-01T00:00:00.000000003Z|0|0|0|n\nR 1970-01-01T00:00:00.000000004Z|12345678901234568|1|-1|n\n"
            "R 1970-01-01T00:00:00.000000005Z|-1500|2|1|n";
+    // InfluxDB 2.x unsigned fields (line protocol `5u`) through its 1.x-compatible /query: Go
+    // writes the uint64 values as plain integers, so the column looks Long until one passes
+    // INT64_MAX. Without negative values it becomes UnsignedLong, every value exact.
+    const QByteArray uSeries = R"({"name":"m","columns":["time","u"])";
+    QTest::newRow("2.x unsigned field passing INT64_MAX: UnsignedLong")
+        << chunkLine(0, uSeries, "[1,5],[2,null],[3,18446744073709551615],[4,7]", false) << ""
+        << "T 0 0\nC time:time u:ulong _measurement:string:key=m\nR 1970-01-01T00:00:00.000000001Z|5|m\n"
+           "R 1970-01-01T00:00:00.000000002Z|~|m\nR 1970-01-01T00:00:00.000000003Z|18446744073709551615|m\n"
+           "R 1970-01-01T00:00:00.000000004Z|7|m";
+    // A negative value (before or after the big one) leaves Double as the only common type
+    // (2^64 - 1 rounds to 2^64 there).
+    QTest::newRow("negative then beyond INT64_MAX: Double")
+        << chunkLine(0, uSeries, "[1,-5],[2,18446744073709551615]", false) << ""
+        << "T 0 0\nC time:time u:double _measurement:string:key=m\nR 1970-01-01T00:00:00.000000001Z|-5|m\n"
+           "R 1970-01-01T00:00:00.000000002Z|18446744073709551616|m";
+    QTest::newRow("beyond INT64_MAX then negative: Double")
+        << chunkLine(0, uSeries, "[1,5],[2,18446744073709551615],[3,-1]", false) << ""
+        << "T 0 0\nC time:time u:double _measurement:string:key=m\nR 1970-01-01T00:00:00.000000001Z|5|m\n"
+           "R 1970-01-01T00:00:00.000000002Z|18446744073709551616|m\nR 1970-01-01T00:00:00.000000003Z|-1|m";
+    // The Long piece with the negative value went out already: the new table holds no negative.
+    QTest::newRow("beyond INT64_MAX after a Long piece: new UnsignedLong table")
+        << chunkLine(0, uSeries, "[1,-5],[2,18446744073709551615],[3,4]", false) << "rows=1"
+        << "T 0 0\nC time:time u:long _measurement:string:key=m\nR 1970-01-01T00:00:00.000000001Z|-5|m\n"
+           "T 0 1\nC time:time u:ulong _measurement:string:key=m\nR 1970-01-01T00:00:00.000000002Z|18446744073709551615|m\n"
+           "T 0 1 +\nC time:time u:ulong _measurement:string:key=m\nR 1970-01-01T00:00:00.000000003Z|4|m";
     // SHOW output without time (SHOW TAG VALUES-like), one row per piece: a type change at the
     // first column moves the row started into the next table; later columns of that row widen
     // there in place.
