@@ -86,6 +86,9 @@ IngestFormat detectIngestFormat(const QString &fileName, const QByteArray &head)
         return IngestFormat::Csv;
     if (suffix == u"lp" || suffix == u"line" || suffix == u"influx")
         return IngestFormat::LineProtocol;
+    // influx_inspect export (InfluxDB 1.x) opens with "# INFLUXDB EXPORT: <start> - <end>".
+    if (head.startsWith("# INFLUXDB EXPORT:"))
+        return IngestFormat::LineProtocol;
     // By content: the first line that is neither blank nor a comment.
     qsizetype pos = 0;
     while (pos < head.size()) {
@@ -98,6 +101,9 @@ IngestFormat detectIngestFormat(const QString &fileName, const QByteArray &head)
         pos = end + 1;
         if (line.trimmed().isEmpty() || line.startsWith('#'))
             continue;
+        // influx_inspect export's DDL (InfluxDB 1.x) before the points.
+        if (line.startsWith("CREATE DATABASE ") || line.startsWith("CREATE RETENTION POLICY "))
+            return IngestFormat::LineProtocol;
         return looksLikeLineProtocol(line) ? IngestFormat::LineProtocol : IngestFormat::Csv;
     }
     return IngestFormat::Unknown;

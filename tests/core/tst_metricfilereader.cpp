@@ -19,7 +19,7 @@ QString dump(const MetricRecord &r)
         out += QStringLiteral(" %1=%2").arg(key, value);
     out += QStringLiteral(" |");
     for (const MetricField &f : r.fields)
-        out += QStringLiteral(" %1=%2").arg(f.name, f.value.isArray() ? QStringLiteral("array") : f.value.displayText())
+        out += QStringLiteral(" %1=%2").arg(f.name, f.value.isArray() ? QStringLiteral("array") : f.value.displayText().replace(QStringLiteral("\n"), QStringLiteral("\\n")))
                + (f.unit.isEmpty() ? QString() : u' ' + f.unit);
     if (!r.isValid())
         out += QStringLiteral(" (invalid)");
@@ -40,6 +40,32 @@ class tst_MetricFileReader : public QObject
 
 private:
     QTemporaryDir m_dir;
+
+    /// The rows of pythonJson and influxExports: records (dump()), messages and notes, %1 = path.
+    void compareRead()
+    {
+        QFETCH(QString, name);
+        QFETCH(QByteArray, content);
+        QFETCH(QStringList, records);
+        QFETCH(QStringList, messages);
+        QFETCH(QStringList, notes);
+        const QString path = write(name, content);
+        ReadOptions options;
+        options.defaultTimeNs = 7;
+        const ReadResult result = MetricFileReader::readFile(path, options);
+        const auto withPath = [&](const QStringList &list) {
+            QStringList out;
+            for (const QString &m : list)
+                out << (m.contains(u"%1") ? m.arg(path) : m);
+            return out;
+        };
+        QCOMPARE(result.messages(), withPath(messages));
+        QCOMPARE(result.notes, withPath(notes));
+        QStringList dumped;
+        for (const MetricRecord &r : result.records)
+            dumped << dump(r);
+        QCOMPARE(dumped, records);
+    }
 
     QString write(const QString &name, const QByteArray &content)
     {
@@ -161,29 +187,76 @@ private Q_SLOTS:
             << QStringList{u"plain t=1000000000 | timestamp=1 value=2.5 key=k"_qs} << QStringList{} << QStringList{};
     }
 
-    void pythonJson()
+    void pythonJson() { compareRead(); }
+
+    /// Line protocol as InfluxDB 1.x tools write it. Sources: influx_inspect export
+    /// (influxdb cmd/influx_inspect/export/export.go: "# INFLUXDB EXPORT: <start> - <end>",
+    /// "# DDL", CREATE DATABASE ... WITH NAME ..., CREATE RETENTION POLICY ..., "# DML",
+    /// "# CONTEXT-DATABASE:", "# CONTEXT-RETENTION-POLICY:"); InfluxDB's scanLine
+    /// (models/points.go) ends a point only at a newline outside a quoted field value, so
+    /// exported log messages and tracebacks span lines.
+    void influxExports_data()
     {
-        QFETCH(QString, name);
-        QFETCH(QByteArray, content);
-        QFETCH(QStringList, records);
-        QFETCH(QStringList, messages);
-        QFETCH(QStringList, notes);
-        const QString path = write(name, content);
-        ReadOptions options;
-        options.defaultTimeNs = 7;
-        const ReadResult result = MetricFileReader::readFile(path, options);
-        const auto withPath = [&](const QStringList &list) {
-            QStringList out;
-            for (const QString &m : list)
-                out << (m.contains(u"%1") ? m.arg(path) : m);
-            return out;
-        };
-        QCOMPARE(result.messages(), withPath(messages));
-        QCOMPARE(result.notes, withPath(notes));
-        QStringList dumped;
-        for (const MetricRecord &r : result.records)
-            dumped << dump(r);
-        QCOMPARE(dumped, records);
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<QStringList>("records");
+        QTest::addColumn<QStringList>("messages");
+        QTest::addColumn<QStringList>("notes");
+        QTest::newRow("influx_inspect export, no suffix")
+            << "efd-export"
+            << QByteArray("# INFLUXDB EXPORT: 1677-09-21T00:12:43Z - 2262-04-11T23:47:16Z\n# DDL\n"
+                          "CREATE DATABASE efd WITH NAME autogen\n"
+                          "CREATE RETENTION POLICY \"downsampled\" ON efd DURATION 0s REPLICATION 1\n# DML\n"
+                          "# CONTEXT-DATABASE:efd\n# CONTEXT-RETENTION-POLICY:autogen\n# writing tsm data\n"
+                          "lsst.sal.ESS.temperature,salIndex=1 temperatureItem0=12.5 1700000000000000000\n"
+                          "lsst.sal.ESS.temperature,salIndex=1 temperatureItem0=12.75 1700000001000000000\n")
+            << QStringList{u"lsst.sal.ESS.temperature t=1700000000000000000 salIndex=1 | temperatureItem0=12.5"_qs,
+                           u"lsst.sal.ESS.temperature t=1700000001000000000 salIndex=1 | temperatureItem0=12.75"_qs}
+            << QStringList{}
+            << QStringList{u"influx_inspect export: 2 DDL statement(s) skipped; database efd, retention policy autogen"_qs};
+        QTest::newRow("CREATE statements outside a DDL section")
+            << "ddl.lp" << QByteArray("CREATE DATABASE \"lsst.dm\" WITH NAME autogen\nm f=1 1\n")
+            << QStringList{u"m t=1 | f=1"_qs} << QStringList{}
+            << QStringList{u"influx_inspect export: 1 DDL statement(s) skipped"_qs};
+        QTest::newRow("traceback over lines")
+            << "log.lp"
+            << QByteArray("lsst.sal.Script.logevent_logMessage message=\"a\",traceback=\"Traceback:\n  File x\" 1700000000000000000\n"
+                          "m f=1 2\n")
+            << QStringList{u"lsst.sal.Script.logevent_logMessage t=1700000000000000000 | message=a traceback=Traceback:\\n  File x"_qs,
+                           u"m t=2 | f=1"_qs}
+            << QStringList{} << QStringList{};
+        QTest::newRow("error after a joined string: the record's line, no column")
+            << "bad.lp" << QByteArray("m s=\"a\nb\" x\nm f=1 2\nm f=\n")
+            << QStringList{u"m s=\"a t=0 | (invalid)"_qs, u"m t=2 | f=1"_qs, u"m f= t=0 | (invalid)"_qs}
+            << QStringList{u"%1:1: invalid timestamp \"x\": an integer in ns is expected"_qs,
+                           u"%1:4:5: field \"f\" has no value"_qs}
+            << QStringList{};
+        QTest::newRow("quote in a tag or a key opens nothing")
+            << "tags.lp" << QByteArray("m,t=a\"b f=1 1\nm k\"=2 2\n")
+            << QStringList{u"m t=1 t=a\"b | f=1"_qs, u"m t=2 | k\"=2"_qs} << QStringList{} << QStringList{};
+        QTest::newRow("string open at the end")
+            << "open.lp" << QByteArray("m f=1 1\nm s=\"open\nmore\n")
+            << QStringList{u"m t=1 | f=1"_qs, u"m s=\"open t=0 | (invalid)"_qs}
+            << QStringList{u"%1:2:5: unterminated string in field \"s\""_qs} << QStringList{};
+    }
+    void influxExports() { compareRead(); }
+
+    /// A string left open cannot swallow the file: the joined point has the line limit.
+    void joinedLinesAreLimited()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("joined.lp"));
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("m f=1 1\nm s=\"");
+            const QByteArray block = QByteArray(1 << 20, 'x') + '\n';
+            for (int i = 0; i < 9; ++i)
+                QCOMPARE(f.write(block), qint64(block.size()));
+        }
+        const ReadResult r = MetricFileReader::readFile(path);
+        QCOMPARE(r.messages(), QStringList{path + u":2: line longer than 8 MiB: not a metric file (reading stopped here)"_qs});
+        QVERIFY(!r.readable);
+        QFile::remove(path);
     }
 
     void problems_data()
@@ -395,6 +468,11 @@ private Q_SLOTS:
         QTest::newRow("csv by content") << "x.txt" << QByteArray("time,a=b\n1,2\n") << int(IngestFormat::Csv);
         QTest::newRow("csv by suffix") << "x.CSV" << QByteArray("m f=1\n") << int(IngestFormat::Csv);
         QTest::newRow("lp by suffix") << "x.lp" << QByteArray("time,a\n") << int(IngestFormat::LineProtocol);
+        // influx_inspect export (influxdb cmd/influx_inspect/export/export.go), no suffix.
+        QTest::newRow("influx export head") << "efd-export" << QByteArray("# INFLUXDB EXPORT: 1677-09-21T00:12:43Z - 2262-04-11T23:47:16Z\n")
+                                            << int(IngestFormat::LineProtocol);
+        QTest::newRow("influx export DDL") << "x" << QByteArray("# DDL\nCREATE DATABASE efd WITH NAME autogen\n# DML\n")
+                                           << int(IngestFormat::LineProtocol);
     }
     void detection()
     {

@@ -175,6 +175,20 @@ private Q_SLOTS:
             << QStringList{u"%1 (lsst.verify job): 1 record(s): 1 would be sent, 0 would not"_qs,
                            u"  note: %1:1: value of \"pipe_tasks.ProcessCcdTime\" is NaN: the measurement is skipped"_qs,
                            uR"({"value":{"timestamp":1795403520.5,"instrument":"HSC","estimator":"utils.timer.timeMethod","CharacterizeImageTime":3.5}})"_qs};
+        // influx_inspect export (influxdb cmd/influx_inspect/export/export.go), no suffix, with a
+        // log message over two lines (InfluxDB's scanLine: newlines inside quoted values).
+        QTest::newRow("influx_inspect export")
+            << "efd-export"
+            << QByteArray("# INFLUXDB EXPORT: 1677-09-21T00:12:43Z - 2262-04-11T23:47:16Z\n# DDL\n"
+                          "CREATE DATABASE efd WITH NAME autogen\n# DML\n# CONTEXT-DATABASE:efd\n"
+                          "# CONTEXT-RETENTION-POLICY:autogen\n"
+                          "lsst.sal.Script.logevent_logMessage message=\"a\",traceback=\"Traceback:\n  File x\" 1795000000000000000\n"
+                          "lsst.sal.Script.logevent_logMessage message=\"b\" 1795000001000000000\n")
+            << QStringList{"--namespace", "lsst.sal"}
+            << QStringList{u"%1 (line protocol): 2 record(s): 2 would be sent, 0 would not"_qs,
+                           u"  note: influx_inspect export: 1 DDL statement(s) skipped; database efd, retention policy autogen"_qs,
+                           uR"("traceback":{"string":"Traceback:\n  File x"})"_qs,
+                           u"POST http://127.0.0.1:9/topics/lsst.sal.Script.logevent_logMessage  (2 record(s))"_qs};
     }
     void realFilesDryRun()
     {
