@@ -24,6 +24,22 @@ QString pathOfTopic(const QString &topic)
     return QStringLiteral("/topics/") + UrlBuilder::encodeComponent(topic);
 }
 
+/// Whether a Kafka exception's message names a condition that sending again cannot cure:
+/// TopicAuthorizationException ("Not authorized to access topics: [t]"), RecordTooLargeException
+/// ("The message is N bytes when serialized which is larger than ..."), InvalidTopicException.
+/// UnknownTopicOrPartition is retriable (the topic may be being created).
+bool isPermanentKafkaError(const QString &message)
+{
+    static const QStringList kPermanent{QStringLiteral("not authorized"), QStringLiteral("recordtoolarge"),
+                                        QStringLiteral("too large"), QStringLiteral("larger than"),
+                                        QStringLiteral("invalidtopic"), QStringLiteral("invalid topic")};
+    const QString m = message.toLower();
+    for (const QString &p : kPermanent)
+        if (m.contains(p))
+            return true;
+    return false;
+}
+
 } // namespace
 
 HttpProduceUploader::HttpProduceUploader(HttpProduceOptions options, std::shared_ptr<HttpTransport> transport,
@@ -237,8 +253,9 @@ std::vector<int> HttpProduceUploader::sendBatch(const PlannedTopic &topic, const
                                    .arg(text.isEmpty() ? QString() : QStringLiteral(": ") + text);
         ledger.fail(i, reason);
         // REST proxy v2: 1 = non-retriable, 2 = retriable Kafka exception. The bridge passes
-        // HTTP-like codes: overload and server errors may pass.
-        const bool retriable = rest ? c == 2 : (c == 429 || c >= 500);
+        // HTTP-like codes: overload and server errors may pass, but it reports every failed
+        // send but a missing topic as 500 with the Kafka exception's message.
+        const bool retriable = rest ? c == 2 : ((c == 429 || c >= 500) && !isPermanentKafkaError(text));
         if (retriable) {
             again.push_back(i);
             retryReason = reason;

@@ -193,6 +193,51 @@ private Q_SLOTS:
                                            R"({"value":{"timestamp":1795000002,"visit":"3","PA1":3.5,"PA2":4}}]})"));
     }
 
+    /// The Strimzi bridge answers a failed send with error_code 500 and the Kafka exception's
+    /// message whatever the cause (strimzi-kafka-bridge HttpSourceBridgeEndpoint: 404 only for a
+    /// topic missing from the metadata); the messages are Kafka's exception texts.
+    void bridgePermanent500_data()
+    {
+        QTest::addColumn<QString>("message");
+        QTest::addColumn<bool>("retried");
+        QTest::newRow("not authorized") << "Not authorized to access topics: [shipments]" << false;
+        QTest::newRow("record too large")
+            << "The message is 2097152 bytes when serialized which is larger than 1048576, which is the value of the "
+               "max.request.size configuration." << false;
+        QTest::newRow("RecordTooLargeException name") << "org.apache.kafka.common.errors.RecordTooLargeException" << false;
+        QTest::newRow("invalid topic") << "The request attempted to perform an operation on an invalid topic." << false;
+        QTest::newRow("unknown topic or partition is retriable")
+            << "This server does not host this topic-partition." << true;
+        QTest::newRow("in-sync replicas is retriable") << "Broker: Not enough in-sync replicas" << true;
+    }
+    void bridgePermanent500()
+    {
+        QFETCH(QString, message);
+        QFETCH(bool, retried);
+        ContractHttpServer server;
+        QVERIFY(server.start().ok());
+        const QString path = QStringLiteral("/sasquatch-rest-proxy/topics/lsst.dm.campaign");
+        auto calls = std::make_shared<int>(0);
+        server.on("POST", path, [calls, message](const ContractRequest &request) {
+            const QJsonArray records = QJsonDocument::fromJson(request.body).object().value("records").toArray();
+            QJsonArray offsets;
+            for (qsizetype i = 0; i < records.size(); ++i)
+                offsets.append(*calls == 0 ? QJsonObject{{"error_code", 500}, {"message", message}}
+                                           : QJsonObject{{"partition", 0}, {"offset", i}});
+            ++*calls;
+            return ContractResponse::json(200, QJsonDocument(QJsonObject{{"offsets", offsets}}).toJson(QJsonDocument::Compact));
+        });
+        const UploadPlan plan = campaignPlan();
+        UploadLedger ledger(plan);
+        uploader(server, HttpProduceProtocol::BridgeJson)->upload(plan, ledger, {}, {});
+        QCOMPARE(server.requestsTo(path).size(), std::size_t(retried ? 2 : 1));
+        for (int i = 0; i < 3; ++i) {
+            QCOMPARE(ledger.status(i).fate, retried ? RecordFate::Acknowledged : RecordFate::Failed);
+            if (!retried)
+                QCOMPARE(ledger.status(i).reason, u"Kafka bridge refused it: error_code 500: "_qs + message);
+        }
+    }
+
     void bridgeSuccess()
     {
         ContractHttpServer server;
