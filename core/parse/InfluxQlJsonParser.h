@@ -76,8 +76,15 @@ enum class InfluxQlEpoch : std::uint8_t { Nanoseconds, Microseconds, Millisecond
 /// statement's rows are delivered first (a held piece goes out), then the error goes to
 /// InfluxQlResultSink::statementFailed (when the sink is one) and into statementErrors(), and
 /// the other statements are parsed on. Malformed JSON, or JSON that is not a /query response, is
-/// ParseErrorKind::Malformed with the input line and byte column (a chunk is one line); the
-/// piece in progress is dropped, pieces already delivered stay. After an error, feed() and
+/// ParseErrorKind::Malformed with the input line and byte column (a chunk is one line), except
+/// for a line of text where the next object should begin (at the start of the body or between
+/// objects, its first byte an ASCII letter): that is the server's own error, written as plain
+/// text when it could not encode a result after the status (and perhaps some chunks) went out
+/// (`json: unsupported value: +Inf`; InfluxDB 1.8.0-1.8.3, influxdata/influxdb#20249, and the
+/// 2.x InfluxQL response writer). The line, up to its newline and at most
+/// kMaxServerTextBytes, becomes a ParseErrorKind::ServerError after the complete rows before it
+/// were delivered, like a top-level `{"error"}`. On a Malformed error the piece in progress is
+/// dropped, pieces already delivered stay. After an error, feed() and
 /// finish() return false until reset(). Unknown members (`messages`, anything newer) are
 /// skipped. Within a series `name`, `tags` and `columns` must come before `values`, as InfluxDB
 /// writes them (and as sorted keys order them).
@@ -86,6 +93,8 @@ class InfluxQlJsonParser
 public:
     static constexpr std::size_t kDefaultMaxRowsPerPiece = 65'536;
     static constexpr std::size_t kDefaultMaxPieceBytes = std::size_t{64} << 20;
+    /// Longest server error text (a line of text between objects) quoted, in bytes.
+    static constexpr std::size_t kMaxServerTextBytes = 512;
 
     /// Statement errors are kept in statementErrors() only. The sink must outlive the parser.
     explicit InfluxQlJsonParser(ResultTableSink &sink);
@@ -148,6 +157,10 @@ private:
     void failMalformed(std::string message, std::uint64_t line, std::uint64_t column, std::string columnName = {});
     void failHere(std::string message);
     void failServer(std::string message, std::uint64_t line);
+    enum class ServerText : std::uint8_t { Complete, Cut };
+    void lookForServerText();
+    void takeServerText(const char *data, std::size_t size);
+    void endServerText(ServerText end);
     std::int64_t currentStatementId() const;
 
     ResultTableSink &m_sink;
@@ -183,6 +196,17 @@ private:
     static constexpr std::size_t kFastRowValues = 32;
     std::array<JsonNumber, kFastRowValues> m_rowNumbers;
     std::array<std::string_view, kFastRowValues> m_rowTexts;
+
+    // A line of text instead of the next object (see Errors above). The bytes after the last
+    // object are looked at once, before the tokenizer reads them: at the body's start, after
+    // each object and at a chunk's start while only whitespace came since.
+    const char *m_chunk = nullptr;
+    std::size_t m_chunkSize = 0;
+    std::uint64_t m_chunkOffset = 0; // tokenizer offset of m_chunk[0]
+    bool m_textMayFollow = true;
+    bool m_inServerText = false;
+    std::string m_serverText;
+    std::uint64_t m_serverTextLine = 0;
 
     bool m_finished = false;
     std::optional<ParseError> m_error;

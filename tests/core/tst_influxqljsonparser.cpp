@@ -289,6 +289,41 @@ void tst_InfluxQlJsonParser::parse_data()
                                     << "T 0 0\nC time:time f:double _measurement:string:key=m\nR 1970-01-01T00:00:00.000000001Z|0.5|m\n"
                                        "R 1970-01-01T00:00:00.000000002Z|1.5|m\nT 0 0 +\nC time:time f:double _measurement:string:key=m\n"
                                        "R 1970-01-01T00:00:00.000000003Z|2.5|m";
+    // InfluxDB 1.8.0-1.8.3 (influxdata/influxdb#20249) and the 2.x InfluxQL response writer:
+    // when a result cannot be encoded (a +Inf from a division), err.Error() goes out as plain
+    // text after the JSON already sent, status 200. The line is the server's error; the table
+    // before it stays delivered. The whole line counts however the chunks cut it.
+    const QString infText = "json: error calling MarshalJSON for type httpd.Response: json: error calling MarshalJSON "
+                               "for type *query.Result: json: unsupported value: +Inf";
+    QTest::newRow("server text after a chunk (1.8.0-1.8.3 +Inf)")
+        << QByteArray(R"({"results":[{"statement_id":0,"series":[{"name":"m","columns":["time","v"],"values":[[1,1]]}]}]})"
+                      "\n")
+               + infText.toUtf8() + "\n"
+        << ""
+        << QStringLiteral("T 0 0\nC time:time v:long _measurement:string:key=m\nR 1970-01-01T00:00:00.000000001Z|1|m\nE server: ")
+               + infText;
+    // The same failure in the first chunk, or in a response without chunked=true: only text.
+    QTest::newRow("server text as the whole body") << QByteArray("json: unsupported value: NaN\n") << ""
+                                                   << QStringLiteral("E server: json: unsupported value: NaN");
+    // A held piece (partial series, Long by inference) goes out before the error, as before a
+    // top-level {"error"}; CRLF and a missing final newline; what follows the line is not read.
+    QTest::newRow("server text after a held piece, CRLF, no final newline")
+        << chunkLine(0, mSeries, "[1,1],[2,2]", true) + "\r\n  json: unsupported value: -Inf \r" << ""
+        << "T 0 0\nC time:time f:long _measurement:string:key=m\nR 1970-01-01T00:00:00.000000001Z|1|m\n"
+           "R 1970-01-01T00:00:00.000000002Z|2|m\nE server: json: unsupported value: -Inf";
+    QTest::newRow("server text ends parsing")
+        << chunkLine(0, mSeries, "[1,0.5]", false) + "timeout\n" + chunkLine(1, mSeries, "[1,1.5]", false) << ""
+        << "T 0 0\nC time:time f:double _measurement:string:key=m\nR 1970-01-01T00:00:00.000000001Z|0.5|m\n"
+           "E server: timeout";
+    // Bounded: kMaxServerTextBytes (512) bytes; a longer line is cut (at a UTF-8 boundary).
+    QTest::newRow("server text of 512 bytes") << "{}\n" + QByteArray(512, 'x') + "\n{}" << ""
+                                              << QStringLiteral("E server: ") + QString(512, u'x');
+    QTest::newRow("server text cut")
+        << "{}\n" + QByteArray(510, 'x') + "\xC3\xA9\xC3\xA9" + QByteArray(5000, 'y') << ""
+        << QStringLiteral("E server: ") + QString(510, u'x') + QString::fromUtf8("\xC3\xA9\xE2\x80\xA6");
+    QTest::newRow("server text cut inside a character")
+        << "{}\n" + QByteArray(511, 'x') + "\xC3\xA9" + QByteArray(5000, 'y') << ""
+        << QStringLiteral("E server: ") + QString(511, u'x') + QString::fromUtf8("\xE2\x80\xA6");
     // RFC 8259 violation after complete tables (parser contract): those stay, the piece in
     // progress is dropped.
     QTest::newRow("error keeps delivered tables")
@@ -341,8 +376,11 @@ void tst_InfluxQlJsonParser::malformed_data()
     QTest::newRow("second line broken")
         << QByteArray("{\"results\":[{\"statement_id\":0}]}\n{\"results\":[{\"statement_id\":1}]]}\n") << ""
         << "E malformed L2 C32: expected ',' or '}', found ']'";
-    QTest::newRow("garbage between objects") << QByteArray("{\"results\":[]}\nHTTP/1.1 200 OK\n") << ""
-                                             << "E malformed L2 C1: expected a value, found 'H'";
+    // (A line of text there is the server's error, see "server text" in parse_data.)
+    QTest::newRow("garbage between objects") << QByteArray("{\"results\":[]}\n<html><body>Bad Gateway</body></html>\n") << ""
+                                             << "E malformed L2 C1: expected a value, found '<'";
+    QTest::newRow("digits between objects") << QByteArray("{\"results\":[]}\n404 page not found\n") << ""
+                                            << "E malformed L2 C1: expected a JSON object (an InfluxDB /query response)";
     QTest::newRow("empty body") << QByteArray() << "" << "E malformed L0 C0: empty response: no JSON object";
     QTest::newRow("whitespace only") << QByteArray("\r\n \n") << "" << "E malformed L0 C0: empty response: no JSON object";
 
@@ -480,6 +518,19 @@ void tst_InfluxQlJsonParser::errorIsFinal()
     QVERIFY(!feedAll(parser3, "{\"error\":\"authorization failed\"}\n"));
     QCOMPARE(parser3.error()->kind, ParseErrorKind::ServerError);
     QCOMPARE(QString::fromStdString(parser3.error()->describe()), QStringLiteral("query failed: authorization failed"));
+
+    // So is a server's line of text between objects (influxdata/influxdb#20249), with its line;
+    // nothing after it is read.
+    CountingSink sink4;
+    InfluxQlJsonParser parser4(sink4);
+    QVERIFY(feedAll(parser4, "{\"results\":[]}\n\n  json: unsupported"));
+    QVERIFY(!parser4.failed()); // the line may go on in the next chunk
+    QVERIFY(!feedAll(parser4, " value: NaN\n{\"results\":["));
+    QCOMPARE(parser4.error()->kind, ParseErrorKind::ServerError);
+    QCOMPARE(parser4.error()->line, 3u);
+    QCOMPARE(parser4.error()->message, std::string("json: unsupported value: NaN"));
+    QVERIFY(!parser4.finish());
+    QCOMPARE(sink4.failures, 1);
 }
 
 void tst_InfluxQlJsonParser::resetAllowsReuse()

@@ -329,6 +329,30 @@ private Q_SLOTS:
         QVERIFY(m_server->requestsTo(QStringLiteral("/api/v2/query")).front().header("accept") == "application/csv");
     }
 
+    void influxQlTextErrorAfterData()
+    {
+        // InfluxDB 1.8.0-1.8.3 (influxdata/influxdb#20249) and 2.x's InfluxQL response writer:
+        // a value JSON cannot hold (+Inf) fails the encoding after the status and the chunks
+        // before went out; err.Error() follows as plain text, status 200.
+        const QByteArray text = "json: error calling MarshalJSON for type httpd.Response: json: error calling "
+                                "MarshalJSON for type *query.Result: json: unsupported value: +Inf";
+        const QByteArray body = "{\"results\":[{\"statement_id\":0,\"series\":[{\"name\":\"m\",\"columns\":"
+                                "[\"time\",\"v\"],\"values\":[[1,1]]}]}]}\n"
+                                + text + "\n";
+        m_server->on("GET", QStringLiteral("/query"),
+                     ContractResponse::chunked(200, "application/json", {body.left(60), body.mid(60, 70), body.mid(130)}));
+        QueryRequest q;
+        q.language = QueryLanguage::InfluxQl;
+        q.text = QStringLiteral("SELECT v / 0 FROM m");
+        q.database = QStringLiteral("efd");
+        Collector sink;
+        const QuerySummary s = runner(ApiFlavour::V1).run(q, sink);
+        QCOMPARE(s.status, QueryStatus::Failed);
+        QCOMPARE(s.failure.message, QStringLiteral("The InfluxQL query failed: ") + QString::fromUtf8(text));
+        QCOMPARE(s.rows, std::uint64_t(1)); // the table before the error was delivered
+        QCOMPARE(sink.rows, std::uint64_t(1));
+    }
+
     void notFoundWithoutText()
     {
         // A 404 with no body (a proxy without the route): nothing but the path is missing.
