@@ -2,6 +2,7 @@
 # Keep this list Qt-free and dependency-free: tests/fuzz compiles it with clang and sanitizers
 # (SASQUATCH_PARSE_SOURCES is what the fuzz harnesses link).
 set(SASQUATCH_PARSE_SOURCES
+  ${CMAKE_CURRENT_LIST_DIR}/AnnotatedCsvFramedRows.cpp
   ${CMAKE_CURRENT_LIST_DIR}/AnnotatedCsvParser.cpp
   ${CMAKE_CURRENT_LIST_DIR}/CsvRecordReader.cpp
   ${CMAKE_CURRENT_LIST_DIR}/DecimalToDouble.cpp
