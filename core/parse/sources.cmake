@@ -7,6 +7,7 @@ set(SASQUATCH_PARSE_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/CsvRecordReader.cpp
   ${CMAKE_CURRENT_LIST_DIR}/DecimalToDouble.cpp
   ${CMAKE_CURRENT_LIST_DIR}/InfluxQlJsonParser.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/InfluxQlServerText.cpp
   ${CMAKE_CURRENT_LIST_DIR}/InfluxQlTableBuilder.cpp
   ${CMAKE_CURRENT_LIST_DIR}/JsonNumber.cpp
   ${CMAKE_CURRENT_LIST_DIR}/JsonTokenizer.cpp
