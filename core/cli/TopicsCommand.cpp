@@ -176,7 +176,13 @@ int TopicsCommand::run(const QStringList &args, std::FILE *out, std::FILE *err)
 
     // Which topics, in which order, and which of their fields to show.
     QStringList order = topics.value();
-    std::map<QString, std::set<QString>> matchedFields; // topic -> fields that matched (empty = all)
+    // topic -> fields that matched, and arrays that matched as a whole (no entry = all fields)
+    struct Matched
+    {
+        std::set<QString> fields;
+        std::set<QString> arrays;
+    };
+    std::map<QString, Matched> matchedFields;
     if (parser.isSet(filter)) {
         const TopicSearchIndex index(topics.value(), fieldsByTopic);
         const SearchResult result = index.search(parser.value(filter), 1'000'000);
@@ -189,8 +195,10 @@ int TopicsCommand::run(const QStringList &args, std::FILE *out, std::FILE *err)
             }
             if (hit.kind == SearchHitKind::Topic)
                 wholeTopic.insert(hit.topic);
-            else if (!wholeTopic.contains(hit.topic))
-                matchedFields[hit.topic].insert(hit.kind == SearchHitKind::Array ? hit.arrayName : hit.field);
+            else if (hit.kind == SearchHitKind::Array)
+                matchedFields[hit.topic].arrays.insert(hit.arrayName);
+            else
+                matchedFields[hit.topic].fields.insert(hit.field); // a field, or one array element
         }
         for (const QString &t : wholeTopic)
             matchedFields.erase(t);
@@ -203,8 +211,10 @@ int TopicsCommand::run(const QStringList &args, std::FILE *out, std::FILE *err)
             return list;
         std::vector<FieldInfo> kept;
         for (auto &f : list) {
-            // An array hit keeps all its elements (xForce0 … xForce11 for "xForce").
-            const bool keep = it->second.count(f.name) > 0 || std::any_of(it->second.begin(), it->second.end(), [&](const QString &base) {
+            // An array hit keeps all its elements (xForce0 … xForce11 for "xForce"); an element
+            // hit (zForce1) keeps that element only, not zForce10 … zForce19.
+            const auto &arrays = it->second.arrays;
+            const bool keep = it->second.fields.count(f.name) > 0 || std::any_of(arrays.begin(), arrays.end(), [&](const QString &base) {
                 return f.name.startsWith(base) && f.name.size() > base.size()
                        && std::all_of(f.name.begin() + base.size(), f.name.end(), [](QChar c) { return c.isDigit(); });
             });

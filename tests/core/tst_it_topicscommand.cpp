@@ -92,6 +92,24 @@ private Q_SLOTS:
         QVERIFY(names.contains(QStringLiteral("summaryState")));
     }
 
+    void arrayElementHitShowsThatElement()
+    {
+        // "zForce1" hits the elements zForce1 (and a few like it, at most 10 per array): those
+        // are shown, not every element whose name starts with a hit (zForce10 ... zForce155).
+        const Run r = topics(server() << QStringLiteral("--format") << QStringLiteral("json") << QStringLiteral("--filter")
+                                      << QStringLiteral("MTM1M3 forceActuatorData zForce1"));
+        QCOMPARE(r.code, 0);
+        const QJsonArray array = QJsonDocument::fromJson(r.out.toUtf8()).array();
+        QVERIFY(!array.isEmpty());
+        const QJsonObject first = array.first().toObject();
+        QCOMPARE(first.value(u"topic").toString(), QStringLiteral("lsst.sal.MTM1M3.forceActuatorData"));
+        QStringList names;
+        for (const auto &f : first.value(u"fields").toArray())
+            names << f.toObject().value(u"name").toString();
+        QVERIFY2(names.contains(QStringLiteral("zForce1")), qPrintable(names.join(u' ')));
+        QVERIFY2(names.size() <= 10, qPrintable(names.join(u' ')));
+    }
+
     void buckets()
     {
         Run r = topics(server() << QStringLiteral("--buckets"));
