@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/connection/EfdAuthImport.h"
 
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QUrl>
@@ -29,6 +30,8 @@ QString urlFromParts(const QJsonObject &entry)
     if (!port.isEmpty() && port != u"443" && port != u"80")
         url.setPort(port.toInt());
     QString path = stringOf(entry, u"path");
+    if (path == u"." || path == u"/")
+        path.clear(); // Segwarides writes "." for the server's root
     if (!path.isEmpty()) {
         if (!path.startsWith(u'/'))
             path.prepend(u'/');
@@ -59,10 +62,19 @@ Outcome<std::vector<ImportedProfile>> importEfdAuth(const QByteArray &json, cons
     }
     if (!doc.isObject())
         return Failure{QStringLiteral("%1: expected a JSON object of {label: {url, database, username, "
-                                      "password, schema_registry}}").arg(source)};
+                                      "password, schema_registry}} or one Segwarides answer {host, port, path, "
+                                      "username, password, schema_registry}").arg(source)};
 
     std::vector<ImportedProfile> result;
-    const QJsonObject root = doc.object();
+    QJsonObject root = doc.object();
+    if (root.value(u"url").isString() || root.value(u"host").isString()) {
+        // One Segwarides answer saved as it came (GET /segwarides/creds/<alias>: {"host", "port",
+        // "path", "username", "password", "schema_registry"}): one entry, named after the file.
+        QString label = QFileInfo(source).completeBaseName();
+        if (label.isEmpty())
+            label = QStringLiteral("EFD");
+        root = QJsonObject{{label, root}};
+    }
     for (auto it = root.begin(); it != root.end(); ++it) {
         const QString label = it.key().trimmed();
         if (!it.value().isObject())

@@ -35,6 +35,29 @@ private Q_SLOTS:
         QVERIFY(!usdf.profile.toJson().contains(QStringLiteral("password")));
     }
 
+    void segwaridesAnswer()
+    {
+        // The body of GET https://roundtable.lsst.codes/segwarides/creds/usdf_efd saved to a file:
+        // one bare object (shape from lsst-efd-client's auth_helper and its test cassette).
+        const QByteArray json = R"({"host":"usdf-rsp.slac.stanford.edu","username":"efdreader","password":"s3cret",)"
+                                R"("schema_registry":"https://usdf-rsp.slac.stanford.edu/schema-registry","port":"443",)"
+                                R"("path":"/influxdb-enterprise-data/"})";
+        auto result = importEfdAuth(json, QStringLiteral("/home/me/usdf_efd.json"));
+        QVERIFY2(result.ok(), qPrintable(result.error()));
+        QCOMPARE(result->size(), size_t(1));
+        const ImportedProfile &p = result->front();
+        QCOMPARE(p.profile.name, QStringLiteral("usdf_efd"));
+        QCOMPARE(p.profile.influxUrl, QStringLiteral("https://usdf-rsp.slac.stanford.edu/influxdb-enterprise-data/"));
+        QCOMPARE(p.profile.username, QStringLiteral("efdreader"));
+        QCOMPARE(p.password, QStringLiteral("s3cret"));
+        QCOMPARE(p.profile.schemaRegistryUrl, QStringLiteral("https://usdf-rsp.slac.stanford.edu/schema-registry"));
+        // "." is the server's root; a port other than 443 is kept.
+        auto root = importEfdAuth(R"({"host":"foo.bar.baz.net","username":"foo","password":"bar","port":8086,"path":"."})", {});
+        QVERIFY2(root.ok(), qPrintable(root.error()));
+        QCOMPARE(root->front().profile.name, QStringLiteral("EFD"));
+        QCOMPARE(root->front().profile.influxUrl, QStringLiteral("https://foo.bar.baz.net:8086"));
+    }
+
     void errors_data()
     {
         QTest::addColumn<QByteArray>("json");
@@ -43,7 +66,7 @@ private Q_SLOTS:
                                 << QStringLiteral("auth.json:3:10: not valid JSON: missing name separator");
         QTest::newRow("array") << QByteArray("[1]")
                                << QStringLiteral("auth.json: expected a JSON object of {label: {url, database, "
-                                                 "username, password, schema_registry}}");
+                                                 "username, password, schema_registry}} or one Segwarides answer {host, port, path, username, password, schema_registry}");
         QTest::newRow("entry not object") << QByteArray("{\"a\": 3}") << QStringLiteral("auth.json: entry \"a\" is not an object");
         QTest::newRow("no url") << QByteArray("{\"a\": {\"database\": \"efd\"}}")
                                 << QStringLiteral("auth.json: entry \"a\" has neither \"url\" nor \"host\"");
