@@ -119,7 +119,7 @@ void CsvRecordReader::framedRun(std::string_view prefix, std::string_view suffix
     const std::size_t frame = prefix.size() + suffix.size();
     for (;;) {
         const char *const begin = m_in;
-        if (static_cast<std::size_t>(end - begin) <= frame || std::memcmp(begin, prefix.data(), prefix.size()) != 0)
+        if (static_cast<std::size_t>(end - begin) <= frame || !csvscan::sameBytes(begin, prefix.data(), prefix.size()))
             return;
         const char *cell = begin + prefix.size();
         const char *p = cell;
@@ -150,7 +150,7 @@ void CsvRecordReader::framedRun(std::string_view prefix, std::string_view suffix
         const char *cellEnd = stop;
         if (!suffix.empty()) {
             if (static_cast<std::size_t>(end - stop) <= suffix.size()
-                || std::memcmp(stop, suffix.data(), suffix.size()) != 0)
+                || !csvscan::sameBytes(stop, suffix.data(), suffix.size()))
                 return;
             lf = stop + suffix.size();
             if (*lf == '\r' && lf + 1 != end)
