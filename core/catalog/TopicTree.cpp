@@ -99,6 +99,8 @@ void TopicTree::build(const QStringList &topics)
         if (cached != cache.end()) {
             t = std::move(cached.value());
             t.materialized = false;
+            if (t.tagState == FieldLoadState::Loading) // its answer would be dropped: start over
+                t.tagState = FieldLoadState::Unknown;
         } else {
             t.name = TopicName(name);
         }
@@ -153,11 +155,17 @@ const std::vector<GroupedField> &TopicTree::groupedFields(int topic)
     return t.grouped;
 }
 
-void TopicTree::storeFields(int topic, std::vector<FieldInfo> fields, QStringList tags)
+void TopicTree::storeFields(int topic, std::vector<FieldInfo> fields, std::optional<QStringList> tags)
 {
     Topic &t = m_topics[size_t(topic)];
     t.fields = std::move(fields);
-    t.tags = std::move(tags);
+    if (tags) {
+        t.tags = std::move(*tags);
+        t.tagState = FieldLoadState::Loaded;
+    } else if (t.state != FieldLoadState::Loaded) {
+        t.tags.clear();
+        t.tagState = t.state == FieldLoadState::Loading ? FieldLoadState::Loading : FieldLoadState::Unknown;
+    }
     t.error.clear();
     t.state = FieldLoadState::Loaded;
     t.grouped.clear();
@@ -270,9 +278,19 @@ std::vector<int> TopicTree::createFieldNodes(int topic)
         }
         ids.push_back(id);
     }
-    for (qsizetype i = 0; i < m_topics[size_t(topic)].tags.size(); ++i)
-        ids.push_back(newNode(TopicNodeType::Tag, topicNode, topic, int(i)));
+    for (int id : createTagNodes(topic))
+        ids.push_back(id);
     m_topics[size_t(topic)].materialized = true;
+    return ids;
+}
+
+std::vector<int> TopicTree::createTagNodes(int topic)
+{
+    const Topic &t = m_topics[size_t(topic)];
+    std::vector<int> ids;
+    ids.reserve(size_t(t.tags.size()));
+    for (qsizetype i = 0; i < t.tags.size(); ++i)
+        ids.push_back(newNode(TopicNodeType::Tag, t.node, topic, int(i)));
     return ids;
 }
 
@@ -292,16 +310,31 @@ void TopicTree::releaseChildren(int id, std::vector<int> *released)
 {
     std::vector<int> children = std::move(m_nodes[size_t(id)].children);
     m_nodes[size_t(id)].children.clear();
-    for (int c : children) {
-        releaseChildren(c, released);
-        m_nodes[size_t(c)] = Node();
-        m_nodes[size_t(c)].parent = -2; // marks a free node in debug dumps
-        m_freeNodes.push_back(c);
-        if (released)
-            released->push_back(c);
-    }
+    for (int c : children)
+        freeNode(c, released);
     if (m_nodes[size_t(id)].type == TopicNodeType::Topic)
         m_topics[size_t(m_nodes[size_t(id)].topic)].materialized = false;
+}
+
+void TopicTree::truncateChildren(int id, int keep, std::vector<int> *released)
+{
+    std::vector<int> &children = m_nodes[size_t(id)].children;
+    if (keep >= int(children.size()))
+        return;
+    const std::vector<int> tail(children.begin() + keep, children.end());
+    children.resize(size_t(keep));
+    for (int c : tail)
+        freeNode(c, released);
+}
+
+void TopicTree::freeNode(int id, std::vector<int> *released)
+{
+    releaseChildren(id, released);
+    m_nodes[size_t(id)] = Node();
+    m_nodes[size_t(id)].parent = -2; // marks a free node in debug dumps
+    m_freeNodes.push_back(id);
+    if (released)
+        released->push_back(id);
 }
 
 } // namespace sasquatch
@@ -358,6 +391,10 @@ QString TopicTree::toolTip(int id, int shownTopicCount) const
             text += QStringLiteral("\n%1 fields").arg(t.fields.size());
             if (!t.tags.isEmpty())
                 text += QStringLiteral(", tags: ") + t.tags.join(QStringLiteral(", "));
+            if (t.tagState == FieldLoadState::Failed)
+                text += QStringLiteral("\nCould not load tag keys: ") + t.error;
+            else if (t.tagState != FieldLoadState::Loaded)
+                text += QStringLiteral("\nTag keys not loaded yet");
             break;
         }
         return text;

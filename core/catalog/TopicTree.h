@@ -10,6 +10,7 @@
 #include <QHash>
 #include <QStringList>
 
+#include <optional>
 #include <vector>
 
 namespace sasquatch {
@@ -41,9 +42,12 @@ public:
         TopicName name;
         int node = -1;
         FieldLoadState state = FieldLoadState::Unknown;
+        /// Where the tag keys stand once the fields are Loaded: a bulk field load may bring fields
+        /// without tags (SHOW FIELD KEYS); then they are Unknown until the topic's own load.
+        FieldLoadState tagState = FieldLoadState::Unknown;
         std::vector<FieldInfo> fields;
         QStringList tags;
-        QString error;
+        QString error; ///< of the failed field load, or of the failed tag load of a Loaded topic
         std::vector<GroupedField> grouped; ///< valid when groupedValid
         bool groupedValid = false;
         bool materialized = false; ///< the node's children are the field and tag rows
@@ -68,8 +72,10 @@ public:
 
     /// The topic's fields after FieldGrouping (computed on first use, then cached).
     const std::vector<GroupedField> &groupedFields(int topic);
-    /// Stores a topic's fields and tags (state Loaded); does not touch its nodes.
-    void storeFields(int topic, std::vector<FieldInfo> fields, QStringList tags);
+    /// Stores a topic's fields (state Loaded) and its tags (tagState Loaded); does not touch its
+    /// nodes. Without `tags` the topic keeps the tags it knows; if it knows none they stay
+    /// Unknown (or Loading while the topic's own load is pending).
+    void storeFields(int topic, std::vector<FieldInfo> fields, std::optional<QStringList> tags);
     /// Sets units and descriptions of a topic's stored fields (and of its grouped fields, in
     /// place, so rows keep their identity) from `docs`; true if anything changed.
     bool applyDocs(int topic, const FieldDocs &docs);
@@ -88,16 +94,21 @@ public:
     /// Creates the field, array (with element children) and tag nodes of a topic, parented to
     /// the topic's node but not yet in its `children`; marks the topic materialized.
     std::vector<int> createFieldNodes(int topic);
+    /// Creates the tag nodes of a topic (the tail of createFieldNodes()), not yet in `children`.
+    std::vector<int> createTagNodes(int topic);
     /// Creates a Status child node for a topic (not yet in its `children`).
     int createStatusNode(int topic);
     /// Makes `children` the children of `parent`, numbering their rows.
     void setChildren(int parent, std::vector<int> children);
     /// Frees the children of `id` and their descendants; appends the freed ids to `released`.
     void releaseChildren(int id, std::vector<int> *released);
+    /// Frees the children of `id` from row `keep` on, and their descendants.
+    void truncateChildren(int id, int keep, std::vector<int> *released);
 
 private:
     int newNode(TopicNodeType type, int parent, int topic, int ref);
     int groupChild(int parent, const QString &name, TopicNodeType type);
+    void freeNode(int id, std::vector<int> *released);
     void sortChildren(int id);
 
     std::vector<Node> m_nodes;

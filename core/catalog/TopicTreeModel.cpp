@@ -1,31 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/catalog/TopicTreeModel.h"
 
+#include "core/catalog/ChangeGuard.h"
 #include "core/catalog/FieldMimeData.h"
 #include "core/catalog/FuzzyMatcher.h"
-
 
 #include <algorithm>
 
 namespace sasquatch {
-
-namespace {
-
-// Marks a structural change (begin…end, signals included) in flight. Views and the model tester
-// walk the model from inside those signals; fetching then would nest a second change.
-class ChangeGuard
-{
-public:
-    explicit ChangeGuard(int &depth) : m_depth(depth) { ++m_depth; }
-    ~ChangeGuard() { --m_depth; }
-    ChangeGuard(const ChangeGuard &) = delete;
-    ChangeGuard &operator=(const ChangeGuard &) = delete;
-
-private:
-    int &m_depth;
-};
-
-} // namespace
 
 TopicTreeModel::TopicTreeModel(QObject *parent)
     : QAbstractItemModel(parent)
@@ -110,7 +92,7 @@ bool TopicTreeModel::hasChildren(const QModelIndex &parent) const
     // Unknown fields may exist: show the expander so that expanding fetches them.
     if (t.state != FieldLoadState::Loaded)
         return true;
-    return !t.materialized && (!t.fields.empty() || !t.tags.isEmpty());
+    return !t.materialized && (!t.fields.empty() || !t.tags.isEmpty() || t.tagState == FieldLoadState::Unknown);
 }
 
 bool TopicTreeModel::canFetchMore(const QModelIndex &parent) const
@@ -127,7 +109,10 @@ bool TopicTreeModel::canFetchMore(const QModelIndex &parent) const
     // Views fetch on every relayout of an expanded row: a failed load is retried only on request.
     case FieldLoadState::Failed:
     case FieldLoadState::Loading: return false;
-    case FieldLoadState::Loaded: return !t.materialized && (!t.fields.empty() || !t.tags.isEmpty());
+    case FieldLoadState::Loaded:
+        // Fields that came in bulk without their tags: the tags still need the topic's own load.
+        return (!t.materialized && (!t.fields.empty() || !t.tags.isEmpty()))
+               || t.tagState == FieldLoadState::Unknown;
     }
     return false;
 }
@@ -137,23 +122,43 @@ void TopicTreeModel::fetchMore(const QModelIndex &parent)
     if (!canFetchMore(parent)) {
         // An explicit fetch of a failed topic retries it.
         if (parent.isValid() && parent.column() == 0 && m_changeDepth == 0
-            && m_tree.node(nodeOf(parent)).type == NodeType::Topic
-            && m_tree.topic(m_tree.node(nodeOf(parent)).topic).state == FieldLoadState::Failed)
-            requestFields(m_tree.node(nodeOf(parent)).topic);
+            && m_tree.node(nodeOf(parent)).type == NodeType::Topic)
+            retryTopic(m_tree.node(nodeOf(parent)).topic);
         return;
     }
     const int topic = m_tree.node(nodeOf(parent)).topic;
-    if (m_tree.topic(topic).state == FieldLoadState::Loaded)
-        materializeFields(topic);
-    else
+    if (m_tree.topic(topic).state != FieldLoadState::Loaded) {
         requestFields(topic);
+        return;
+    }
+    if (!m_tree.topic(topic).materialized)
+        materializeFields(topic);
+    if (m_tree.topic(topic).tagState == FieldLoadState::Unknown)
+        requestTags(topic);
 }
 
 void TopicTreeModel::retryFields(const QString &topic)
 {
     const int t = m_tree.findTopic(topic);
-    if (t >= 0 && m_changeDepth == 0 && m_tree.topic(t).state == FieldLoadState::Failed)
-        requestFields(t);
+    if (t >= 0 && m_changeDepth == 0)
+        retryTopic(t);
+}
+
+void TopicTreeModel::retryTopic(int topic)
+{
+    const TopicTree::Topic &t = m_tree.topic(topic);
+    if (t.state == FieldLoadState::Failed)
+        requestFields(topic);
+    else if (t.state == FieldLoadState::Loaded && t.tagState == FieldLoadState::Failed)
+        requestTags(topic);
+}
+
+void TopicTreeModel::requestTags(int topic)
+{
+    // The field rows stay; the answer (setTopicFields) adds the tag rows beneath them.
+    m_tree.topic(topic).tagState = FieldLoadState::Loading;
+    topicRowChanged(m_tree.topic(topic).node);
+    Q_EMIT fieldsRequested(m_tree.topic(topic).name.fullName());
 }
 
 void TopicTreeModel::requestFields(int topic)
@@ -207,186 +212,6 @@ void TopicTreeModel::topicRowChanged(int node)
         return;
     const QModelIndex topicIndex = indexOfNode(node);
     Q_EMIT dataChanged(topicIndex, topicIndex.siblingAtColumn(CountColumn));
-}
-
-// ---- Catalog
-
-void TopicTreeModel::setTopics(const QStringList &topics)
-{
-    const ChangeGuard guard(m_changeDepth);
-    beginResetModel();
-    resetSearchState();
-    m_tree.build(topics);
-    endResetModel();
-}
-
-void TopicTreeModel::clear()
-{
-    const ChangeGuard guard(m_changeDepth);
-    beginResetModel();
-    resetSearchState();
-    m_tree.clear();
-    m_docs.clear();
-    endResetModel();
-}
-
-void TopicTreeModel::setTopicFields(const QString &topic, std::vector<FieldInfo> fields, const QStringList &tags)
-{
-    const int t = m_tree.findTopic(topic);
-    if (t < 0)
-        return;
-    const int node = m_tree.topic(t).node;
-    // An expanded topic (Loading…, an error or older fields) gets its new rows at once; a
-    // collapsed one when it is next expanded.
-    const bool showing = !visibleChildren(node).empty();
-    removeAllChildren(node);
-    m_tree.storeFields(t, std::move(fields), tags);
-    if (const auto docs = m_docs.constFind(topic); docs != m_docs.constEnd())
-        m_tree.applyDocs(t, *docs);
-    if (showing)
-        materializeFields(t);
-    topicRowChanged(node);
-}
-
-void TopicTreeModel::setTopicFieldsFailed(const QString &topic, const QString &message)
-{
-    const int t = m_tree.findTopic(topic);
-    if (t < 0 || m_tree.topic(t).state == FieldLoadState::Loaded)
-        return;
-    TopicTree::Topic &record = m_tree.topic(t);
-    record.state = FieldLoadState::Failed;
-    record.error = message.isEmpty() ? QStringLiteral("unknown error") : message;
-    const int node = record.node;
-    const std::vector<int> &children = m_tree.node(node).children;
-    if (children.size() == 1 && m_tree.node(children.front()).type == NodeType::Status) {
-        if (isVisible(children.front())) {
-            const QModelIndex status = indexOfNode(children.front());
-            Q_EMIT dataChanged(status, status.siblingAtColumn(CountColumn));
-        }
-    } else {
-        removeAllChildren(node);
-        insertChildren(node, {m_tree.createStatusNode(t)});
-    }
-    topicRowChanged(node);
-}
-
-void TopicTreeModel::setFieldDocs(const QString &topic, const FieldDocs &docs)
-{
-    m_docs.insert(topic, docs);
-    const int t = m_tree.findTopic(topic);
-    if (t < 0 || m_tree.topic(t).state != FieldLoadState::Loaded || !m_tree.applyDocs(t, docs))
-        return;
-    childrenChanged(m_tree.topic(t).node);
-}
-
-void TopicTreeModel::childrenChanged(int node)
-{
-    const std::vector<int> &children = visibleChildren(node);
-    if (children.empty() || !isVisible(node))
-        return;
-    const QModelIndex parent = indexOfNode(node);
-    Q_EMIT dataChanged(index(0, 0, parent), index(int(children.size()) - 1, columnCount(parent) - 1, parent));
-    for (int child : children)
-        childrenChanged(child);
-}
-
-void TopicTreeModel::setAllFields(const QHash<QString, std::vector<FieldInfo>> &fieldsByTopic,
-                                  const QHash<QString, QStringList> &tagsByTopic)
-{
-    // Collapsed topics only store their fields; the Count cells change per parent in one range.
-    QHash<int, std::pair<int, int>> changedRows; // parent node -> first and last changed row
-    for (auto it = fieldsByTopic.constBegin(); it != fieldsByTopic.constEnd(); ++it) {
-        const int t = m_tree.findTopic(it.key());
-        if (t < 0)
-            continue;
-        const int node = m_tree.topic(t).node;
-        if (!m_tree.node(node).children.empty()) {
-            setTopicFields(it.key(), it.value(), tagsByTopic.value(it.key()));
-            continue;
-        }
-        m_tree.storeFields(t, it.value(), tagsByTopic.value(it.key()));
-        if (const auto docs = m_docs.constFind(it.key()); docs != m_docs.constEnd())
-            m_tree.applyDocs(t, *docs);
-        if (!isVisible(node))
-            continue;
-        const int row = visibleRow(node);
-        auto range = changedRows.find(m_tree.node(node).parent);
-        if (range == changedRows.end())
-            changedRows.insert(m_tree.node(node).parent, {row, row});
-        else
-            *range = {std::min(range->first, row), std::max(range->second, row)};
-    }
-    for (auto it = changedRows.constBegin(); it != changedRows.constEnd(); ++it) {
-        const QModelIndex parent = indexOfNode(it.key());
-        Q_EMIT dataChanged(index(it->first, NameColumn, parent), index(it->second, CountColumn, parent));
-    }
-}
-
-QStringList TopicTreeModel::topics() const
-{
-    QStringList out;
-    out.reserve(m_tree.topicCount());
-    for (int t = 0; t < m_tree.topicCount(); ++t)
-        out.append(m_tree.topic(t).name.fullName());
-    return out;
-}
-
-QHash<QString, std::vector<FieldInfo>> TopicTreeModel::knownFields() const
-{
-    QHash<QString, std::vector<FieldInfo>> out;
-    for (int t = 0; t < m_tree.topicCount(); ++t) {
-        if (m_tree.topic(t).state == FieldLoadState::Loaded)
-            out.insert(m_tree.topic(t).name.fullName(), m_tree.topic(t).fields);
-    }
-    return out;
-}
-
-std::vector<FieldInfo> TopicTreeModel::fieldsOf(const QString &topic) const
-{
-    const int t = m_tree.findTopic(topic);
-    return t >= 0 ? m_tree.topic(t).fields : std::vector<FieldInfo>();
-}
-
-FieldLoadState TopicTreeModel::loadState(const QString &topic) const
-{
-    const int t = m_tree.findTopic(topic);
-    return t >= 0 ? m_tree.topic(t).state : FieldLoadState::Unknown;
-}
-
-TopicSearchIndex TopicTreeModel::buildSearchIndex() const
-{
-    return TopicSearchIndex(topics(), knownFields());
-}
-
-QModelIndex TopicTreeModel::indexOfTopic(const QString &topic) const
-{
-    const int t = m_tree.findTopic(topic);
-    if (t < 0 || !isVisible(m_tree.topic(t).node))
-        return {};
-    return indexOfNode(m_tree.topic(t).node);
-}
-
-QModelIndex TopicTreeModel::indexOfField(const QString &topic, const QString &field)
-{
-    const QModelIndex topicIndex = indexOfTopic(topic);
-    if (!topicIndex.isValid())
-        return {};
-    if (canFetchMore(topicIndex) && m_tree.topic(m_tree.findTopic(topic)).state == FieldLoadState::Loaded)
-        fetchMore(topicIndex);
-    for (int child : visibleChildren(nodeOf(topicIndex))) {
-        const TopicTree::Node &n = m_tree.node(child);
-        if (n.type == NodeType::Field && m_tree.groupedField(child)->name == field)
-            return indexOfNode(child);
-        if (n.type != NodeType::ArrayField)
-            continue;
-        if (m_tree.groupedField(child)->name == field)
-            return indexOfNode(child);
-        for (int element : visibleChildren(child)) {
-            if (m_tree.displayName(element) == field)
-                return indexOfNode(element);
-        }
-    }
-    return {};
 }
 
 // ---- Data

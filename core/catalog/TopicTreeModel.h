@@ -13,6 +13,7 @@
 #include <QHash>
 #include <QStringList>
 
+#include <optional>
 #include <vector>
 
 namespace sasquatch {
@@ -31,6 +32,10 @@ namespace sasquatch {
 /// a Retry action) or retryFields() retries.
 /// setAllFields() fills many topics at once (e.g. from one SHOW FIELD KEYS); their rows appear
 /// when the topic is expanded. Fields stay cached per topic, also across setTopics().
+/// Tag keys: a topic whose fields came through setAllFields() without tag information keeps the
+/// tags it knew; if it knew none, expanding it shows the fields at once and still emits
+/// fieldsRequested() (once), whose answer adds the tag rows. A failure of that load keeps the
+/// fields (the topic tooltip tells); an explicit fetchMore() or retryFields() retries.
 ///
 /// Search: run TopicSearchIndex::search() (typically on QtConcurrent) and hand the result to
 /// applySearch(): only matching topics/fields and their ancestors remain, siblings by best
@@ -104,12 +109,15 @@ public:
     /// fetchMore() on the topic or retryFields() retries. Ignored for topics whose fields are
     /// already loaded.
     void setTopicFieldsFailed(const QString &topic, const QString &message);
-    /// Loads a failed topic's fields again (emits fieldsRequested()); no-op unless it failed.
+    /// Loads a failed topic's fields (or the failed tag keys of a loaded one) again (emits
+    /// fieldsRequested()); no-op unless it failed.
     void retryFields(const QString &topic);
     /// Units and descriptions of `topic`'s fields from its schema: applied now if its fields
     /// are loaded (rows update in place) and to fields stored later. Kept until clear().
     void setFieldDocs(const QString &topic, const FieldDocs &docs);
     /// Stores the fields (and tags) of many topics at once. Names that are not topics are ignored.
+    /// A topic in `tagsByTopic` gets those tags (an empty list: it has none); a topic missing
+    /// from it keeps the tags it has, or, knowing none, loads them when expanded.
     void setAllFields(const QHash<QString, std::vector<FieldInfo>> &fieldsByTopic,
                       const QHash<QString, QStringList> &tagsByTopic = {});
 
@@ -142,8 +150,9 @@ public:
     QString searchQuery() const { return m_filter.query(); }
 
 Q_SIGNALS:
-    /// A topic's fields are needed; answer with setTopicFields() or setTopicFieldsFailed().
-    /// Emitted once per load: not again while that load is pending.
+    /// A topic's fields (or, when only its fields are known, its tag keys) are needed; answer with
+    /// setTopicFields() or setTopicFieldsFailed(). Emitted once per load: not again while that
+    /// load is pending.
     void fieldsRequested(const QString &topic);
 
 private:
@@ -156,6 +165,10 @@ private:
     void insertChildren(int node, std::vector<int> children);
     void materializeFields(int topic);
     void requestFields(int topic);
+    void requestTags(int topic);
+    void retryTopic(int topic);
+    void storeTopic(int topic, std::vector<FieldInfo> fields, std::optional<QStringList> tags);
+    void replaceTagRows(int topic, QStringList tags);
     void topicRowChanged(int node);
     void childrenChanged(int node);
     void resetSearchState();

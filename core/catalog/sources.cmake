@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 target_sources(sasquatch_core PRIVATE
+  ${CMAKE_CURRENT_LIST_DIR}/ChangeGuard.h
   ${CMAKE_CURRENT_LIST_DIR}/FieldDocs.cpp
   ${CMAKE_CURRENT_LIST_DIR}/FieldDocs.h
   ${CMAKE_CURRENT_LIST_DIR}/FieldGrouping.cpp
@@ -25,4 +26,5 @@ target_sources(sasquatch_core PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/TopicTreeFilter.h
   ${CMAKE_CURRENT_LIST_DIR}/TopicTreeModel.cpp
   ${CMAKE_CURRENT_LIST_DIR}/TopicTreeModel.h
+  ${CMAKE_CURRENT_LIST_DIR}/TopicTreeModelCatalog.cpp
 )

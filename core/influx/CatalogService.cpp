@@ -6,6 +6,8 @@
 
 #include <QMutex>
 
+#include <algorithm>
+
 namespace sasquatch {
 
 namespace {
@@ -13,6 +15,31 @@ namespace {
 /// InfluxClient is not thread-safe; workers of one service take turns on the shared instance
 /// only to resolve the flavour, then use a private copy.
 QMutex g_flavourMutex;
+
+/// Field keys of every measurement with their tag keys where one more bulk request can tell them:
+/// SHOW FIELD KEYS never lists tags, and the EFD's camera databases (lsst.MTCamera ...) tag
+/// every point (Raft, Reb, Sensor ...). When that request fails the fields still count; their
+/// tags stay unknown and each topic asks for its own when expanded.
+Outcome<std::vector<MeasurementFields>> allFieldsAndTags(InfluxClient &client, const BucketInfo &bucket,
+                                                         const CancelToken &cancel)
+{
+    auto all = client.listAllFieldKeys(bucket, cancel);
+    if (!all)
+        return all;
+    const bool tagsMissing = std::any_of(all->begin(), all->end(), [](const MeasurementFields &m) { return !m.tags; });
+    if (!tagsMissing)
+        return all;
+    auto tags = client.listAllTagKeys(bucket, cancel);
+    if (!tags) {
+        if (tags.failure().cancelled)
+            return tags.failure();
+        return all;
+    }
+    for (MeasurementFields &m : all.value())
+        if (!m.tags)
+            m.tags = tags->value(m.measurement); // absent: the measurement has no tags
+    return all;
+}
 
 } // namespace
 
@@ -105,7 +132,7 @@ void CatalogService::loadTopics(const BucketInfo &bucket)
                // All field keys in one go feed the search; the tree still loads lazily meanwhile.
                submit(tr("Listing fields of %1").arg(bucket.name),
                       [bucket](InfluxClient &c, const CancelToken &cancel) {
-                          return c.listAllFieldKeys(bucket, cancel);
+                          return allFieldsAndTags(c, bucket, cancel);
                       },
                       [this, bucket](std::vector<MeasurementFields> all) { Q_EMIT allFieldsLoaded(bucket, all); });
            });

@@ -31,7 +31,9 @@ public:
 
     void connectToServer();                ///< ping, then serverInfoReceived or failed
     void refreshBuckets();
-    void loadTopics(const BucketInfo &bucket); ///< topicsLoaded, then allFieldsLoaded in the background
+    /// topicsLoaded, then allFieldsLoaded in the background: every measurement's field keys and, when
+    /// the bulk tag query succeeded, its tag keys (MeasurementFields::tags, else nullopt).
+    void loadTopics(const BucketInfo &bucket);
     void loadFields(const BucketInfo &bucket, const QString &measurement);
     void createBucket(const BucketSpec &spec);
     void cancelAll();

@@ -7,6 +7,8 @@
 #include "core/influx/InfluxTypes.h"
 #include "core/util/CancelToken.h"
 
+#include <QHash>
+
 #include <memory>
 #include <optional>
 
@@ -36,11 +38,17 @@ public:
     Outcome<QStringList> listMeasurements(const BucketInfo &bucket, const CancelToken &cancel = {});
     Outcome<std::vector<FieldKey>> listFieldKeys(const BucketInfo &bucket, const QString &measurement,
                                                  const CancelToken &cancel = {});
-    /// Field keys of every measurement in one request where the API allows it (1.x).
+    /// Field keys of every measurement in one request where the API allows it (1.x). On 2.x the
+    /// answer also carries each measurement's tag keys (MeasurementFields::tags); on 1.x they
+    /// stay unknown (listAllTagKeys()).
     Outcome<std::vector<MeasurementFields>> listAllFieldKeys(const BucketInfo &bucket,
                                                              const CancelToken &cancel = {});
     Outcome<QStringList> listTagKeys(const BucketInfo &bucket, const QString &measurement,
                                      const CancelToken &cancel = {});
+    /// Tag keys of every measurement in one request: measurement → keys, holding only
+    /// measurements that have tags. On 2.x this is listAllFieldKeys()'s query, which already
+    /// carries them.
+    Outcome<QHash<QString, QStringList>> listAllTagKeys(const BucketInfo &bucket, const CancelToken &cancel = {});
 
     /// Runs InfluxQL (non-chunked, for small answers). `write` selects POST, as InfluxDB requires
     /// for statements that change anything. Statement errors are turned into Failures.

@@ -61,6 +61,29 @@ std::map<QString, std::map<QString, QString>> fieldTypesByMeasurement(const std:
     return out;
 }
 
+/// Tag keys by measurement from the group keys of a `last()` query's tables (one table per
+/// series: its group key is `_measurement`, `_field` and the series' tags). Series of one
+/// measurement may carry different tags; the keys are united in order of appearance.
+std::map<QString, QStringList> tagKeysByMeasurement(const std::vector<ResultTable> &tables)
+{
+    std::map<QString, QStringList> out;
+    for (const auto &t : tables) {
+        const ResultColumn *m = t.findColumn("_measurement");
+        if (!m || m->size() == 0 || m->isNull(0))
+            continue;
+        QStringList &keys = out[QString::fromStdString(m->text(0))];
+        for (const ResultColumn &c : t.columns()) {
+            if (!c.isGroupKey() || c.name().empty() || c.name().front() == '_' || c.name() == "result"
+                || c.name() == "table")
+                continue;
+            const QString key = QString::fromStdString(c.name());
+            if (!keys.contains(key))
+                keys << key;
+        }
+    }
+    return out;
+}
+
 const QString kSchemaImport = QStringLiteral("import \"influxdata/influxdb/schema\"\n");
 
 } // namespace
@@ -149,16 +172,18 @@ Outcome<std::vector<MeasurementFields>> InfluxClient::listAllFieldKeysV2(const B
                                                                          const CancelToken &cancel)
 {
     // last() is pushed down to storage: one row per series over the schema package's window.
+    // The tag columns stay (they are the group key), so the same answer gives the tag keys.
     auto last = runFlux(*this,
                         QStringLiteral("from(bucket: %1)\n  |> range(start: -30d)\n  |> last()\n"
-                                       "  |> keep(columns: [\"_measurement\", \"_field\", \"_value\"])")
+                                       "  |> drop(columns: [\"_start\", \"_stop\", \"_time\"])")
                             .arg(fluxString(bucket.name)),
                         cancel);
     if (!last)
         return last.failure();
+    auto tags = tagKeysByMeasurement(last.value());
     std::vector<MeasurementFields> all;
     for (const auto &[measurement, fields] : fieldTypesByMeasurement(last.value())) {
-        MeasurementFields m{measurement, {}};
+        MeasurementFields m{measurement, {}, std::move(tags[measurement])};
         for (const auto &[name, type] : fields)
             m.fields.push_back(FieldKey{name, type});
         all.push_back(std::move(m));

@@ -7,6 +7,7 @@
 #include <QStringList>
 
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 namespace sasquatch {
@@ -61,11 +62,14 @@ struct FieldKey
     bool operator==(const FieldKey &) const = default;
 };
 
-/// Field keys of one measurement.
+/// Field keys of one measurement, and its tag keys when the answer that listed the fields also
+/// told them (SHOW FIELD KEYS never does; see CatalogService::loadTopics).
 struct MeasurementFields
 {
     QString measurement;
     std::vector<FieldKey> fields;
+    /// Tag keys; empty = known to have none, nullopt = not known (ask per measurement).
+    std::optional<QStringList> tags = std::nullopt;
 };
 
 } // namespace sasquatch

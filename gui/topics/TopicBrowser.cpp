@@ -55,11 +55,12 @@ TopicBrowser::TopicBrowser(QWidget *parent) : QWidget(parent), m_model(new Topic
     connect(m_model, &TopicTreeModel::fieldsRequested, this, &TopicBrowser::fieldsRequested);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, &TopicBrowser::onCurrentChanged);
     connect(m_model, &QAbstractItemModel::modelReset, this, &TopicBrowser::updateSummary);
-    // A failed field load is retried when the user opens the topic again or double-clicks the
-    // error row (the model does not retry on its own, so a failing server is not hammered).
+    // A failed field (or tag key) load is retried when the user opens the topic again or
+    // double-clicks the error row (the model does not retry on its own, so a failing server is
+    // not hammered); retryFields() does nothing for a topic that did not fail.
     auto retry = [this](const QModelIndex &index) {
         const QString topic = index.data(TopicTreeModel::TopicRole).toString();
-        if (!topic.isEmpty() && m_model->loadState(topic) == FieldLoadState::Failed)
+        if (!topic.isEmpty())
             m_model->retryFields(topic);
     };
     connect(m_view, &QTreeView::expanded, this, retry);
@@ -94,6 +95,7 @@ void TopicBrowser::setTopics(const QStringList &topics)
 void TopicBrowser::setAllFields(const std::vector<MeasurementFields> &all)
 {
     QHash<QString, std::vector<FieldInfo>> byTopic;
+    QHash<QString, QStringList> tagsByTopic; // only where the bulk load knew them
     byTopic.reserve(qsizetype(all.size()));
     for (const auto &m : all) {
         std::vector<FieldInfo> fields;
@@ -101,8 +103,10 @@ void TopicBrowser::setAllFields(const std::vector<MeasurementFields> &all)
         for (const auto &f : m.fields)
             fields.push_back(FieldInfo{f.name, fieldTypeFromInflux(f.type), {}, {}});
         byTopic.insert(m.measurement, std::move(fields));
+        if (m.tags)
+            tagsByTopic.insert(m.measurement, *m.tags);
     }
-    m_model->setAllFields(byTopic);
+    m_model->setAllFields(byTopic, tagsByTopic);
     rebuildIndex();
 }
 

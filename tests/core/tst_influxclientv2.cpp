@@ -206,6 +206,15 @@ private Q_SLOTS:
         QVERIFY2(all.ok(), qPrintable(all.error()));
         QCOMPARE(all->size(), size_t(1));
         QCOMPARE(all->at(0).fields.size(), size_t(4));
+        // The same last() answer carries the tag keys: its tables' group keys.
+        QVERIFY(all->at(0).tags.has_value());
+        QCOMPARE(*all->at(0).tags, QStringList{QStringLiteral("salIndex")});
+        auto allTags = c.listAllTagKeys(efd);
+        QVERIFY2(allTags.ok(), qPrintable(allTags.error()));
+        QCOMPARE(allTags->size(), 1);
+        QCOMPARE(allTags->value(m1m3), QStringList{QStringLiteral("salIndex")});
+        const auto lastQueries = m_server->requestsTo(QStringLiteral("/api/v2/query"));
+        QVERIFY(lastQueries.back().body.contains("drop(columns:"));
         // The bucket name reached Flux as an escaped string literal.
         const auto queries = m_server->requestsTo(QStringLiteral("/api/v2/query"));
         QVERIFY(!queries.empty());

@@ -45,10 +45,12 @@ const QStringList kSearchTopics = {kFad,
                                    QStringLiteral("summit.lsst.sal.ATDome.logevent_summaryState"),
                                    QStringLiteral("lsst.dm.metric")};
 
+// The server's answer to every load: no tags, and the fields the model already has (none for
+// topics not in setAllFields(); those that came in bulk are asked again for their tag keys).
 void answerWithNoFields(TopicTreeModel &model)
 {
     QObject::connect(&model, &TopicTreeModel::fieldsRequested, &model,
-                     [&model](const QString &topic) { model.setTopicFields(topic, {}); });
+                     [&model](const QString &topic) { model.setTopicFields(topic, model.fieldsOf(topic)); });
 }
 
 int nodeType(const QModelIndex &index)
@@ -70,6 +72,11 @@ private Q_SLOTS:
     void synchronousAnswer();
     void failureAndRetry();
     void setAllFields();
+    void setAllFieldsKeepsKnownTags();
+    void bulkTagsNeedNoRequest();
+    void bulkWithoutTagsLoadsTagsOnExpand();
+    void tagLoadFailureKeepsFields();
+    void bulkFieldsDuringPendingLoad();
     void cacheAcrossSetTopics();
     void search_data();
     void search();
@@ -386,6 +393,174 @@ void tst_TopicTreeModel::setAllFields()
     for (const auto &args : requests) // only the topic without fields was ever requested
         QCOMPARE(args.at(0).toString(), QStringLiteral("lsst.sal.MTM1M3.ackcmd"));
     QCOMPARE(model.knownFields().size(), 2);
+}
+
+// The camera topics of lsst.MTCamera carry tags (Telegraf's avro_tags); SHOW FIELD KEYS, which
+// feeds setAllFields(), never lists them.
+const QString kReb = QStringLiteral("lsst.MTCamera.focal_plane_Reb");
+
+std::vector<FieldInfo> rebFields()
+{
+    return {{QStringLiteral("temp0"), FieldType::Float, {}, {}},
+            {QStringLiteral("temp1"), FieldType::Float, {}, {}},
+            {QStringLiteral("private_seqNum"), FieldType::Integer, {}, {}}};
+}
+
+void tst_TopicTreeModel::setAllFieldsKeepsKnownTags()
+{
+    TopicTreeModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const QString other = QStringLiteral("lsst.MTCamera.focal_plane_Ccd");
+    model.setTopics({kReb, other});
+    // Both topics loaded on their own (with tags); one of them is expanded.
+    model.setTopicFields(kReb, rebFields(), {"Raft", "Reb"});
+    model.setTopicFields(other, rebFields(), {"Sensor"});
+    const QModelIndex reb = find(model, "lsst/MTCamera/focal_plane_Reb");
+    model.fetchMore(reb);
+    QCOMPARE(treeString(model, reb), QStringLiteral("[temp[2][temp0 temp1] private_seqNum Raft Reb]"));
+    const QPersistentModelIndex array = model.index(0, 0, reb);
+
+    QSignalSpy requests(&model, &TopicTreeModel::fieldsRequested);
+    model.setAllFields({{kReb, rebFields()}, {other, rebFields()}}); // no tag information
+    QCOMPARE(treeString(model, reb), QStringLiteral("[temp[2][temp0 temp1] private_seqNum Raft Reb]"));
+    QVERIFY(array.isValid()); // rows of unchanged fields were not rebuilt
+    const QModelIndex ccd = find(model, "lsst/MTCamera/focal_plane_Ccd");
+    if (model.canFetchMore(ccd)) // the tester may have expanded it already
+        model.fetchMore(ccd);
+    QCOMPARE(treeString(model, ccd), QStringLiteral("[temp[2][temp0 temp1] private_seqNum Sensor]"));
+    QVERIFY(!model.canFetchMore(reb));
+    QVERIFY(!model.canFetchMore(ccd));
+    QCOMPARE(requests.size(), 0);
+
+    // New fields without tag information: the rows are rebuilt, the tags stay.
+    std::vector<FieldInfo> more = rebFields();
+    more.push_back({QStringLiteral("voltage"), FieldType::Float, {}, {}});
+    model.setAllFields({{kReb, more}});
+    QCOMPARE(treeString(model, reb), QStringLiteral("[temp[2][temp0 temp1] voltage private_seqNum Raft Reb]"));
+    // Bulk tags, when they come, replace them.
+    model.setAllFields({{kReb, more}}, {{kReb, {"Raft", "Reb", "Sensor"}}});
+    QCOMPARE(treeString(model, reb), QStringLiteral("[temp[2][temp0 temp1] voltage private_seqNum Raft Reb Sensor]"));
+    QCOMPARE(requests.size(), 0);
+}
+
+void tst_TopicTreeModel::bulkTagsNeedNoRequest()
+{
+    TopicTreeModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setTopics({kReb, kFad});
+    QSignalSpy requests(&model, &TopicTreeModel::fieldsRequested);
+    // The bulk tag answer lists only measurements with tags; the others are known to have none.
+    model.setAllFields({{kReb, rebFields()}, {kFad, fadFields()}}, {{kReb, {"Raft", "Reb"}}, {kFad, {}}});
+    const QModelIndex reb = find(model, "lsst/MTCamera/focal_plane_Reb");
+    const QModelIndex fad = find(model, "lsst/sal/MTM1M3/forceActuatorData");
+    model.fetchMore(reb);
+    model.fetchMore(fad);
+    QCOMPARE(treeString(model, reb), QStringLiteral("[temp[2][temp0 temp1] private_seqNum Raft Reb]"));
+    QCOMPARE(treeString(model, fad), QStringLiteral("[fx zForce[3][zForce0 zForce1 zForce2] private_seqNum]"));
+    QCOMPARE(nodeType(model.index(3, 0, reb)), int(NodeType::Tag));
+    QCOMPARE(model.index(3, 0, reb).data(TopicTreeModel::FieldRole).toString(), QStringLiteral("Reb"));
+    QVERIFY(!model.canFetchMore(reb));
+    QVERIFY(!model.canFetchMore(fad));
+    QCOMPARE(requests.size(), 0);
+}
+
+void tst_TopicTreeModel::bulkWithoutTagsLoadsTagsOnExpand()
+{
+    TopicTreeModel model;
+    // No tester yet: it would expand the topic before the test looks at it collapsed.
+    model.setTopics({kReb});
+    model.setAllFields({{kReb, rebFields()}});
+    QCOMPARE(model.loadState(kReb), FieldLoadState::Loaded);
+    QSignalSpy requests(&model, &TopicTreeModel::fieldsRequested);
+    const QModelIndex reb = find(model, "lsst/MTCamera/focal_plane_Reb");
+    QVERIFY(model.hasChildren(reb));
+    QVERIFY(model.canFetchMore(reb));
+    QVERIFY(reb.data(Qt::ToolTipRole).toString().contains(QStringLiteral("Tag keys not loaded yet")));
+    model.fetchMore(reb);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    // The fields show at once; the tag keys are asked for, once.
+    QCOMPARE(treeString(model, reb), QStringLiteral("[temp[2][temp0 temp1] private_seqNum]"));
+    QCOMPARE(requests.size(), 1);
+    QCOMPARE(requests.at(0).at(0).toString(), kReb);
+    QCOMPARE(model.loadState(kReb), FieldLoadState::Loaded);
+    QVERIFY(!model.canFetchMore(reb));
+    model.fetchMore(reb);
+    QCOMPARE(requests.size(), 1);
+    QCOMPARE(model.knownFields().value(kReb).size(), size_t(3)); // still searchable meanwhile
+
+    const QPersistentModelIndex array = model.index(0, 0, reb);
+    model.setTopicFields(kReb, rebFields(), {"Raft", "Reb"});
+    QCOMPARE(treeString(model, reb), QStringLiteral("[temp[2][temp0 temp1] private_seqNum Raft Reb]"));
+    QVERIFY(array.isValid());
+    QVERIFY(!reb.data(Qt::ToolTipRole).toString().contains(QStringLiteral("Tag keys")));
+    QVERIFY(reb.data(Qt::ToolTipRole).toString().contains(QStringLiteral("tags: Raft, Reb")));
+
+    // Listing the topics again keeps what is known: no new request.
+    model.setTopics({kReb});
+    const QModelIndex again = find(model, "lsst/MTCamera/focal_plane_Reb");
+    model.fetchMore(again);
+    QCOMPARE(treeString(model, again), QStringLiteral("[temp[2][temp0 temp1] private_seqNum Raft Reb]"));
+    QCOMPARE(requests.size(), 1);
+}
+
+void tst_TopicTreeModel::tagLoadFailureKeepsFields()
+{
+    TopicTreeModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setTopics({kReb});
+    QSignalSpy requests(&model, &TopicTreeModel::fieldsRequested);
+    model.setAllFields({{kReb, rebFields()}});
+    const QModelIndex reb = find(model, "lsst/MTCamera/focal_plane_Reb");
+    if (model.canFetchMore(reb)) // the tester may have expanded it already
+        model.fetchMore(reb);
+    QCOMPARE(requests.size(), 1);
+    model.setTopicFieldsFailed(kReb, QStringLiteral("timeout"));
+    QCOMPARE(model.loadState(kReb), FieldLoadState::Loaded);
+    QCOMPARE(treeString(model, reb), QStringLiteral("[temp[2][temp0 temp1] private_seqNum]"));
+    QVERIFY(reb.data(Qt::ToolTipRole).toString().contains(QStringLiteral("Could not load tag keys: timeout")));
+    QVERIFY(!model.canFetchMore(reb)); // views relayout often: no retry on their own
+    QCOMPARE(requests.size(), 1);
+    model.retryFields(kReb);
+    QCOMPARE(requests.size(), 2);
+    model.setTopicFieldsFailed(kReb, {});
+    model.fetchMore(reb); // an explicit fetch (expanding again) retries too
+    QCOMPARE(requests.size(), 3);
+    model.setTopicFields(kReb, rebFields(), {"Raft"});
+    QCOMPARE(treeString(model, reb), QStringLiteral("[temp[2][temp0 temp1] private_seqNum Raft]"));
+
+    // A pending tag load does not survive setTopics() (its answer could be dropped): asked again.
+    TopicTreeModel fresh;
+    QSignalSpy freshRequests(&fresh, &TopicTreeModel::fieldsRequested);
+    fresh.setTopics({kReb});
+    fresh.setAllFields({{kReb, rebFields()}});
+    fresh.fetchMore(find(fresh, "lsst/MTCamera/focal_plane_Reb"));
+    QCOMPARE(freshRequests.size(), 1);
+    fresh.setTopics({kFad, kReb});
+    const QModelIndex again = find(fresh, "lsst/MTCamera/focal_plane_Reb");
+    QVERIFY(fresh.canFetchMore(again));
+    fresh.fetchMore(again);
+    QCOMPARE(freshRequests.size(), 2);
+    QCOMPARE(fresh.rowCount(again), 2);
+}
+
+void tst_TopicTreeModel::bulkFieldsDuringPendingLoad()
+{
+    TopicTreeModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setTopics({kReb});
+    QSignalSpy requests(&model, &TopicTreeModel::fieldsRequested);
+    const QModelIndex reb = find(model, "lsst/MTCamera/focal_plane_Reb");
+    model.fetchMore(reb);
+    QCOMPARE(treeString(model, reb), QStringLiteral("[Loading…]"));
+    QCOMPARE(requests.size(), 1);
+    // The bulk answer overtakes the topic's own load: its fields show, the pending load brings the tags.
+    model.setAllFields({{kReb, rebFields()}});
+    QCOMPARE(treeString(model, reb), QStringLiteral("[temp[2][temp0 temp1] private_seqNum]"));
+    QVERIFY(!model.canFetchMore(reb));
+    QCOMPARE(requests.size(), 1);
+    model.setTopicFields(kReb, rebFields(), {"Raft", "Reb"});
+    QCOMPARE(treeString(model, reb), QStringLiteral("[temp[2][temp0 temp1] private_seqNum Raft Reb]"));
+    QCOMPARE(requests.size(), 1);
 }
 
 void tst_TopicTreeModel::cacheAcrossSetTopics()
