@@ -70,6 +70,30 @@ QString avroTypeName(AvroType type)
     return {};
 }
 
+namespace {
+
+/// The JSON default of a non-nullable field: zero of its type, an empty array.
+std::string defaultJson(const AvroField &f)
+{
+    if (f.array)
+        return "[]";
+    switch (f.type) {
+    case AvroType::Boolean:
+        return "false";
+    case AvroType::Int:
+    case AvroType::Long:
+        return "0";
+    case AvroType::Float:
+    case AvroType::Double:
+        return "0.0";
+    case AvroType::String:
+        return "\"\"";
+    }
+    return "null";
+}
+
+} // namespace
+
 bool AvroRecordSchema::isValidName(const QString &name)
 {
     if (name.isEmpty())
@@ -269,10 +293,14 @@ void AvroRecordSchema::buildJson()
         const std::string base = "\"" + avroTypeName(f.type).toStdString() + "\"";
         const std::string type = f.array ? "{\"type\":\"array\",\"items\":" + base + "}" : base;
         out += ",\"type\":";
-        if (f.nullable)
+        if (f.nullable) {
             out += "[\"null\"," + type + "],\"default\":null}";
-        else
-            out += type + "}";
+        } else {
+            // A default on every field, as analysis_tools' dispatcher gives them (0.0, 0, ""):
+            // a later upload to the same topic may then add fields and still pass the Schema
+            // Registry's BACKWARD compatibility check.
+            out += type + ",\"default\":" + defaultJson(f) + "}";
+        }
     }
     out += "]}";
     m_json = QByteArray(out.data(), qsizetype(out.size()));

@@ -76,12 +76,12 @@ private Q_SLOTS:
         QCOMPARE(t.topic, u"lsst.dm.validate_drp.PA1"_qs);
         QCOMPARE(t.schema.json(),
                  QByteArray(R"({"type":"record","namespace":"lsst.dm","name":"validate_drp.PA1","fields":[)"
-                            R"({"name":"timestamp","type":"double"},{"name":"visit","type":"string"},)"
-                            R"({"name":"run","type":"string"},{"name":"small","type":"int"},)"
-                            R"({"name":"big","type":"long"},{"name":"f","type":"float"},)"
-                            R"({"name":"precise","type":"double"},{"name":"ok","type":"boolean"},)"
+                            R"({"name":"timestamp","type":"double","default":0.0},{"name":"visit","type":"string","default":""},)"
+                            R"({"name":"run","type":"string","default":""},{"name":"small","type":"int","default":0},)"
+                            R"({"name":"big","type":"long","default":0},{"name":"f","type":"float","default":0.0},)"
+                            R"({"name":"precise","type":"double","default":0.0},{"name":"ok","type":"boolean","default":false},)"
                             R"({"name":"tags","type":["null",{"type":"array","items":"string"}],"default":null},)"
-                            R"({"name":"arr","type":{"type":"array","items":"float"}},)"
+                            R"({"name":"arr","type":{"type":"array","items":"float"},"default":[]},)"
                             R"({"name":"sometimes","type":["null","float"],"default":null}]})"));
         std::string json;
         t.schema.appendAvroJson(plan.record(0), json);

@@ -90,8 +90,8 @@ private Q_SLOTS:
         const QJsonObject body = QJsonDocument::fromJson(post.body).object();
         QCOMPARE(body.value("value_schema").toString(),
                  QStringLiteral(R"({"type":"record","namespace":"lsst.dm","name":"campaign","fields":[)"
-                                R"({"name":"timestamp","type":"double"},{"name":"visit","type":"string"},)"
-                                R"({"name":"PA1","type":"float"},{"name":"PA2","type":["null","int"],"default":null}]})"));
+                                R"({"name":"timestamp","type":"double","default":0.0},{"name":"visit","type":"string","default":""},)"
+                                R"({"name":"PA1","type":"float","default":0.0},{"name":"PA2","type":["null","int"],"default":null}]})"));
         // Nullable values wrapped, as the REST proxy's Avro JSON encoding wants them.
         QCOMPARE(post.body.mid(post.body.indexOf("\"records\"")),
                  QByteArray(R"("records":[{"value":{"timestamp":1795000000,"visit":"1","PA1":1.5,"PA2":{"int":2}}},)"
