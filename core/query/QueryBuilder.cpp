@@ -140,8 +140,15 @@ Outcome<QString> QueryBuilder::flux() const
     q += QStringLiteral("  |> filter(fn: (r) => ") + conditions.join(QStringLiteral(" and ")) + QStringLiteral(")\n");
 
     if (m_mode == QueryMode::Aggregated) {
-        q += QStringLiteral("  |> aggregateWindow(every: ") + durationLiteral(windowNs()) + QStringLiteral(", fn: ")
-             + aggregateFunctionName(m_function) + QStringLiteral(", createEmpty: false)\n");
+        // Flux's median() estimates (t-digest) unless told otherwise; InfluxQL's MEDIAN() is the
+        // exact mean of the middle values, which is Flux's "exact_mean".
+        const QString fn = m_function == AggregateFunction::Median
+                               ? QStringLiteral("(column, tables=<-) => tables |> median(column: column, method: \"exact_mean\")")
+                               : aggregateFunctionName(m_function);
+        // Each window's point at its start, as InfluxQL's GROUP BY time() stamps it (Flux's
+        // default is the window's stop, which would draw Flux one window to the right).
+        q += QStringLiteral("  |> aggregateWindow(every: ") + durationLiteral(windowNs()) + QStringLiteral(", fn: ") + fn
+             + QStringLiteral(", timeSrc: \"_start\", createEmpty: false)\n");
         q += QStringLiteral("  |> yield(name: ") + fluxString(aggregateFunctionName(m_function)) + u')';
     } else {
         q += QStringLiteral("  |> yield(name: \"raw\")");

@@ -108,7 +108,7 @@ private Q_SLOTS:
             << QStringLiteral("from(bucket: \"efd/autogen\")\n") + absRange
                    + QStringLiteral("  |> filter(fn: (r) => r._measurement == \"lsst.sal.MTM1M3.forceActuatorData\" and "
                                     "(r._field == \"a\" or r._field == \"b\"))\n"
-                                    "  |> aggregateWindow(every: 2s, fn: mean, createEmpty: false)\n"
+                                    "  |> aggregateWindow(every: 2s, fn: mean, timeSrc: \"_start\", createEmpty: false)\n"
                                     "  |> yield(name: \"mean\")")
             << QStringLiteral("SELECT mean(\"a\") AS \"a\", mean(\"b\") AS \"b\" FROM \"efd\".\"autogen\"."
                               "\"lsst.sal.MTM1M3.forceActuatorData\" WHERE ")
@@ -137,7 +137,7 @@ private Q_SLOTS:
                               "  |> filter(fn: (r) => r._measurement == \"lsst.sal.MTMount.azimuth\" and "
                               "r._field == \"actualPosition\" and (r.salIndex == \"1\" or r.salIndex == \"2\") and "
                               "r[\"sal.host\"] == \"a\")\n"
-                              "  |> aggregateWindow(every: 10m, fn: max, createEmpty: false)\n"
+                              "  |> aggregateWindow(every: 10m, fn: max, timeSrc: \"_start\", createEmpty: false)\n"
                               "  |> yield(name: \"max\")")
             << QStringLiteral("SELECT max(\"actualPosition\") AS \"actualPosition\" FROM \"efd\".\"autogen\"."
                               "\"lsst.sal.MTMount.azimuth\" WHERE (\"salIndex\" = '1' OR \"salIndex\" = '2') AND "
@@ -149,9 +149,24 @@ private Q_SLOTS:
             << QStringLiteral("from(bucket: \"efd/autogen\")\n"
                               "  |> range(start: 2026-11-23T03:12:00.000000001Z, stop: 2026-11-23T03:12:00.25Z)\n"
                               "  |> filter(fn: (r) => r._measurement == \"lsst.sal.MTM1M3.forceActuatorData\")\n"
-                              "  |> aggregateWindow(every: 5ms, fn: count, createEmpty: false)\n"
+                              "  |> aggregateWindow(every: 5ms, fn: count, timeSrc: \"_start\", createEmpty: false)\n"
                               "  |> yield(name: \"count\")")
             << QStringLiteral("SELECT count(*) FROM \"efd\".\"autogen\".\"lsst.sal.MTM1M3.forceActuatorData\" WHERE "
+                              "time >= '2026-11-23T03:12:00.000000001Z' AND time < '2026-11-23T03:12:00.25Z' "
+                              "GROUP BY time(5ms) fill(none)");
+
+        // InfluxQL's MEDIAN() is exact (the mean of the middle values); Flux's median() estimates
+        // unless told method: "exact_mean" (Flux stdlib reference).
+        QTest::newRow("median, exact in both languages")
+            << selection(kFad, {}) << *TimeRange::absolute(kBase + 1, kBase + 250 * kMs) << QueryMode::Aggregated
+            << AggregateFunction::Median << 100
+            << QStringLiteral("from(bucket: \"efd/autogen\")\n"
+                              "  |> range(start: 2026-11-23T03:12:00.000000001Z, stop: 2026-11-23T03:12:00.25Z)\n"
+                              "  |> filter(fn: (r) => r._measurement == \"lsst.sal.MTM1M3.forceActuatorData\")\n"
+                              "  |> aggregateWindow(every: 5ms, fn: (column, tables=<-) => tables |> median(column: column, "
+                              "method: \"exact_mean\"), timeSrc: \"_start\", createEmpty: false)\n"
+                              "  |> yield(name: \"median\")")
+            << QStringLiteral("SELECT median(*) FROM \"efd\".\"autogen\".\"lsst.sal.MTM1M3.forceActuatorData\" WHERE "
                               "time >= '2026-11-23T03:12:00.000000001Z' AND time < '2026-11-23T03:12:00.25Z' "
                               "GROUP BY time(5ms) fill(none)");
 
@@ -178,7 +193,7 @@ private Q_SLOTS:
             << AggregateFunction::Last << 1800
             << QStringLiteral("from(bucket: \"efd/autogen\")\n") + absRange
                    + QStringLiteral("  |> filter(fn: (r) => r._measurement == \"x' OR 1=1\" and r._field == \"v\")\n"
-                                    "  |> aggregateWindow(every: 2s, fn: last, createEmpty: false)\n"
+                                    "  |> aggregateWindow(every: 2s, fn: last, timeSrc: \"_start\", createEmpty: false)\n"
                                     "  |> yield(name: \"last\")")
             << QStringLiteral("SELECT last(\"v\") AS \"v\" FROM \"efd\".\"autogen\".\"x' OR 1=1\" WHERE ") + absWhere
                    + QStringLiteral(" GROUP BY time(2s) fill(none)");
@@ -189,7 +204,7 @@ private Q_SLOTS:
             << QStringLiteral("from(bucket: \"efd/autogen\")\n") + absRange
                    + QStringLiteral("  |> filter(fn: (r) => r._measurement == \"lsst.sal.MTM1M3.forceActuatorData\" and "
                                     "r._field == \"x\\\") or true or (\\\"\")\n"
-                                    "  |> aggregateWindow(every: 2s, fn: mean, createEmpty: false)\n"
+                                    "  |> aggregateWindow(every: 2s, fn: mean, timeSrc: \"_start\", createEmpty: false)\n"
                                     "  |> yield(name: \"mean\")")
             << QStringLiteral("SELECT mean(\"x\\\") or true or (\\\"\") AS \"x\\\") or true or (\\\"\" FROM "
                               "\"efd\".\"autogen\".\"lsst.sal.MTM1M3.forceActuatorData\" WHERE ")
