@@ -26,6 +26,16 @@ struct MessageDecoder::SchemaEntry
     /// Plans by array lengths, for schemas whose arrays change length between messages (Avro
     /// arrays carry their own length; only SAL's are fixed). Bounded: cleared past kMaxPlans.
     std::map<std::vector<int>, std::shared_ptr<const AvroDecodePlan>> plansByLengths;
+    /// avro-c's reading of the schema, made once when a message's array lengths are needed
+    /// (building avro-c's value class per message would cost more than the message).
+    std::unique_ptr<AvroReferenceDecoder> reference;
+
+    AvroReferenceDecoder &referenceDecoder()
+    {
+        if (!reference)
+            reference = std::make_unique<AvroReferenceDecoder>(schema);
+        return *reference;
+    }
     QString failure;                                    ///< why there is no schema (lookup or parse)
     std::chrono::steady_clock::time_point failedAt{};
 };
@@ -131,8 +141,7 @@ bool MessageDecoder::decodeAvro(TopicState &topic, const std::string &name, cons
         if (!entry->plan) {
             // The schema does not announce its array lengths: avro-c reads this message
             // and tells them; the plan is compiled for those.
-            AvroReferenceDecoder reference(entry->schema);
-            auto lengths = reference.arrayLengths(frame.body, frame.bodySize);
+            auto lengths = entry->referenceDecoder().arrayLengths(frame.body, frame.bodySize);
             if (!lengths) {
                 if (error)
                     *error = QStringLiteral("schema %1: %2").arg(frame.schemaId).arg(lengths.error());
@@ -155,8 +164,7 @@ bool MessageDecoder::decodeAvro(TopicState &topic, const std::string &name, cons
         return true;
     // The plan is made for one set of array lengths. When avro-c reads this message with
     // other lengths, it is a valid message of another shape: decode it with a plan for those.
-    AvroReferenceDecoder reference(entry->schema);
-    auto lengths = reference.arrayLengths(frame.body, frame.bodySize);
+    auto lengths = entry->referenceDecoder().arrayLengths(frame.body, frame.bodySize);
     if (!lengths || *lengths == entry->plan->arrayLengths()) {
         if (error)
             *error = planError;
