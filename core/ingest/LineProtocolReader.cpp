@@ -44,10 +44,19 @@ struct QuoteScan
     }
 };
 
-bool startsWithWords(const QByteArray &line, qsizetype from, const char *words)
+bool startsWithWords(const QByteArray &line, qsizetype from, QByteArrayView words)
 {
-    const QByteArray w(words);
-    return line.size() - from >= w.size() && line.mid(from, w.size()).compare(w, Qt::CaseInsensitive) == 0;
+    return line.size() - from >= words.size()
+           && QByteArrayView(line).sliced(from, words.size()).compare(words, Qt::CaseInsensitive) == 0;
+}
+
+/// An influx_inspect DDL statement (CREATE DATABASE / CREATE RETENTION POLICY), checked without
+/// allocating: this runs for every line of a file.
+bool isDdlStatement(const QByteArray &line, qsizetype first)
+{
+    const char c = line.at(first);
+    return (c == 'C' || c == 'c')
+           && (startsWithWords(line, first, "CREATE DATABASE ") || startsWithWords(line, first, "CREATE RETENTION POLICY "));
 }
 
 } // namespace
@@ -93,7 +102,7 @@ void LineProtocolReader::read(QIODevice &device, const ReadOptions &options, Rea
             }
             continue;
         }
-        if (inDdl || startsWithWords(line, first, "CREATE DATABASE ") || startsWithWords(line, first, "CREATE RETENTION POLICY ")) {
+        if (inDdl || isDdlStatement(line, first)) {
             ++statements;
             continue;
         }
